@@ -1,0 +1,5 @@
+import sys
+
+from posttui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,45 @@
+"""The command line: `posttui PLAN` opens the editor; subcommands call the core.
+
+Only `edit` imports Textual; every module here imports the core lazily inside
+`run`, so `posttui check` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from posttui import __version__
+from posttui.cli import check, edit, fmt, new
+
+COMMANDS: dict[str, ModuleType] = {"edit": edit, "check": check, "fmt": fmt, "new": new}
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="posttui",
+        description="Write a social-media strategy with the POST method: "
+        "People, Objectives, Strategy, Technology.",
+        epilog="`posttui PLAN` is short for `posttui edit PLAN`.",
+    )
+    root.add_argument("--version", action="version", version=f"posttui {__version__}")
+    commands = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, module in COMMANDS.items():
+        module.add_arguments(commands.add_parser(name, help=module.HELP, description=module.HELP))
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        args.insert(0, "edit")
+    options = parser().parse_args(args)
+    try:
+        return int(COMMANDS[options.command].run(options))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`| head`): nothing left to say
+        return 1

@@ -1,0 +1,19 @@
+"""`posttui edit PLAN` (or just `posttui PLAN`): open the plan in the full-screen editor."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "open a plan in the editor (a missing file starts a new plan saved there)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", metavar="PLAN", help="the plan file (NAME.post.toml)")
+
+
+def run(options: argparse.Namespace) -> int:
+    from posttui.ui.app import PostApp
+
+    app = PostApp(options.plan)
+    app.run()
+    return app.return_code or 0

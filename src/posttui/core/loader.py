@@ -1,0 +1,245 @@
+"""Reading a plan file: every failure becomes a `LoadError` naming file, line and key."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+import typing
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from posttui.core.model import FORMAT, SLUG_PATTERN, Plan
+from posttui.core.source import SourceMap, comment_lines
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    line: int | None = None
+    key: str | None = None
+
+    def render(self, file: str) -> str:
+        where = f"{file}:{self.line}" if self.line else file
+        key = f" {self.key}:" if self.key else ""
+        return f"{where}:{key} {self.message}"
+
+
+class LoadError(Exception):
+    """A plan that could not be loaded, with every problem found."""
+
+    def __init__(self, path: Path | str, problems: list[Problem]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        return "\n".join(problem.render(self.path) for problem in self.problems)
+
+
+@dataclass
+class PlanFile:
+    """A plan with the text it came from (empty for a plan not yet saved)."""
+
+    path: Path
+    plan: Plan
+    text: str = ""
+
+    @cached_property
+    def source(self) -> SourceMap:
+        return SourceMap(self.text)
+
+    def line_of(self, key_path: str) -> int | None:
+        return self.source.line_of(key_path) if self.text else None
+
+    @cached_property
+    def comment_lines(self) -> list[int]:
+        return comment_lines(self.text)
+
+
+def load(path: Path | str) -> PlanFile:
+    path = Path(path)
+    text = read_text(path)
+    return PlanFile(path, parse(text, path), text)
+
+
+def read_text(path: Path) -> str:
+    def fail(message: str) -> LoadError:
+        return LoadError(path, [Problem(message)])
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except IsADirectoryError:
+        raise fail("is a directory, not a plan file") from None
+    except OSError as error:
+        raise fail(f"cannot be read: {error.strerror or error}") from None
+    if not data.strip():
+        raise fail("the file is empty: a plan starts with `format = 1` and a [plan] title")
+    if b"\0" in data:
+        raise fail("is a binary file, not a TOML plan")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise LoadError(path, [Problem("is not UTF-8 text: save it as UTF-8", line)]) from None
+
+
+def parse(text: str, path: Path | str = "<plan>") -> Plan:
+    """Validate TOML text into a Plan, or raise LoadError with all problems."""
+    text = text.removeprefix("\ufeff")
+    if markers := _conflict_markers(text):
+        raise LoadError(path, markers)
+    data = _toml(text, path)
+    _check_format(data, text, path)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        source = SourceMap(text)
+        raise LoadError(path, _problems(error, source)) from None
+
+
+_MARKER = re.compile(r"^(<{7}|={7}|\|{7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def _conflict_markers(text: str) -> list[Problem]:
+    if "<<<<<<<" not in text:
+        return []
+    found = [
+        Problem(
+            f"git merge conflict marker {match.group(1)}: resolve the conflict first",
+            text.count("\n", 0, match.start()) + 1,
+        )
+        for match in _MARKER.finditer(text)
+    ]
+    return found if any(p.message.startswith("git merge conflict marker <") for p in found) else []
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
+
+
+def _toml(text: str, path: Path | str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match and match.group(1) else None
+        reason = _TOML_POSITION.sub("", message)
+        raise LoadError(path, [Problem(f"not valid TOML: {reason}", line)]) from None
+
+
+def _check_format(data: dict[str, Any], text: str, path: Path | str) -> None:
+    version = data.get("format")
+    if version == FORMAT and type(version) is int:
+        return
+    if version is None:
+        message = f"missing `format = {FORMAT}` at the top: is this a posttui plan?"
+    elif type(version) is int and version > FORMAT:
+        message = (
+            f"format {version} is newer than this posttui understands ({FORMAT}): "
+            "upgrade posttui to open it"
+        )
+    else:
+        message = f"format must be {FORMAT}, not {version!r}"
+    raise LoadError(path, [Problem(message, SourceMap(text).line_of("format"), "format")])
+
+
+# ---- validation errors -> problems ----
+
+_BRANCH = re.compile(r"^(int|float|str|bool|date|none|literal\[.*\]|constrained-.*|function-.*)$")
+
+
+def key_path(loc: tuple[int | str, ...]) -> str:
+    """('objectives', 1, 'targets', 0, 'target') -> 'objectives[1].targets[0].target'."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif not _BRANCH.match(part):
+            path = f"{path}.{part}" if path else part
+    return path
+
+
+def _problems(error: ValidationError, source: SourceMap) -> list[Problem]:
+    by_path: dict[str, ErrorDetails] = {}
+    for detail in error.errors(include_url=False):
+        # A union (number = int | float) reports once per branch: keep the first.
+        by_path.setdefault(key_path(detail["loc"]), detail)
+    return [
+        Problem(_describe(detail), source.line_of(path), path) for path, detail in by_path.items()
+    ]
+
+
+def _describe(detail: ErrorDetails) -> str:
+    kind, value = detail["type"], detail.get("input")
+    name = next((p for p in reversed(detail["loc"]) if isinstance(p, str)), "")
+    if kind == "extra_forbidden":
+        return f"unknown key `{name}`{_suggestion(name, detail['loc'])}"
+    if kind == "missing":
+        return "missing required key"
+    if kind == "literal_error":
+        return f"{value!r} is not allowed; use one of {detail['ctx']['expected']}"
+    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == SLUG_PATTERN:
+        return f"{value!r} is not a valid id: use lowercase letters, digits and hyphens"
+    if kind.endswith("_type") or kind in ("int_from_float", "finite_number"):
+        expected = _TYPE_NAMES.get(kind, kind.removesuffix("_type"))
+        return f"expected {expected}, got {_toml_type(value)}"
+    return f"{detail['msg'][0].lower()}{detail['msg'][1:]}"
+
+
+_TYPE_NAMES = {
+    "int_type": "a number",
+    "float_type": "a number",
+    "finite_number": "a finite number",
+    "string_type": "text in quotes",
+    "date_type": "a date such as 2027-06-30 (no quotes, no time)",
+    "list_type": "a list [ ... ]",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "dict_type": "a table",
+    "bool_type": "true or false",
+}
+
+
+def _toml_type(value: object) -> str:
+    names = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list"}
+    if isinstance(value, dict):
+        return "a table"
+    for python_type, name in names.items():
+        if type(value) is python_type:
+            return f"{name} {value!r}" if python_type is not list else name
+    return type(value).__name__
+
+
+def _suggestion(key: str, loc: tuple[int | str, ...]) -> str:
+    known = list(_model_at(loc[:-1]).model_fields)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else f"; known keys: {', '.join(known)}"
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The model class that validates the table at `loc`."""
+    model: type[BaseModel] = Plan
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = _inner_model(model.model_fields[part].annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        try:
+            return _inner_model(arg)
+        except LookupError:
+            continue
+    raise LookupError(annotation)

@@ -1,0 +1,168 @@
+"""The plan document: pydantic models of the whole format (format 1).
+
+Field order is the canonical key order of the file; the writer relies on it.
+Unset optional keys take their defaults ("" / [] / None) and are omitted on save,
+so an empty value and a missing key mean the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+FORMAT: Literal[1] = 1
+
+SLUG_PATTERN = r"^[a-z0-9-]+$"
+
+Kind = Literal["listening", "talking", "energizing", "supporting", "embracing"]
+KINDS: tuple[Kind, ...] = ("listening", "talking", "energizing", "supporting", "embracing")
+
+Linkage = Literal["enabling", "functional-input", "functional-output", "normative", "diffuse"]
+LINKAGES: tuple[Linkage, ...] = (
+    "enabling",
+    "functional-input",
+    "functional-output",
+    "normative",
+    "diffuse",
+)
+
+Language = Literal["en", "nb"]
+
+INVOLVEMENT_TYPES = ("socializers", "lurkers", "sporadics", "debaters", "advanced")
+# Brandtzæg's shares of Norwegian users, offered as a starting point.
+NORWEGIAN_INVOLVEMENT = (34, 29, 23, 9, 5)
+
+
+def _normalize_newlines(text: str) -> str:
+    # TOML multi-line strings cannot keep "\r\n"; normalising here keeps round trips exact.
+    return text.replace("\r\n", "\n")
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_normalize_newlines)]
+RequiredText = Annotated[str, AfterValidator(_normalize_newlines), AfterValidator(_not_blank)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Number = Annotated[float, Field(allow_inf_nan=False)] | int
+Share = (
+    Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=100)]
+)
+
+
+class Table(BaseModel):
+    """Every table of the file: strict types, unknown keys refused."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+
+
+class PlanInfo(Table):
+    title: RequiredText
+    organization: Text = ""
+    language: Language | None = None
+    as_of: date | None = None
+    notes: Text = ""
+
+
+class Settings(Table):
+    max_monthly_growth: (
+        Annotated[float, Field(gt=0, allow_inf_nan=False)] | Annotated[int, Field(gt=0)] | None
+    ) = None
+    notes: Text = ""
+
+
+class Involvement(Table):
+    socializers: Share | None = None
+    lurkers: Share | None = None
+    sporadics: Share | None = None
+    debaters: Share | None = None
+    advanced: Share | None = None
+    notes: Text = ""
+
+    def shares(self) -> tuple[float, ...]:
+        """The five shares in Brandtzæg's order, unset ones as 0."""
+        return tuple(getattr(self, name) or 0 for name in INVOLVEMENT_TYPES)
+
+
+class Segment(Table):
+    id: Slug
+    name: RequiredText
+    description: Text = ""
+    linkage: Linkage | None = None
+    size: Annotated[int, Field(ge=0)] | None = None
+    platforms: list[Slug] = []
+    involvement: Involvement | None = None
+    notes: Text = ""
+
+
+class People(Table):
+    segments: list[Segment] = []
+    notes: Text = ""
+
+
+class Target(Table):
+    platform: Slug | None = None
+    metric: Slug | None = None
+    baseline: Number | None = None
+    target: Number
+    notes: Text = ""
+
+
+class Objective(Table):
+    id: Slug
+    statement: RequiredText
+    kind: Kind | None = None
+    segments: list[Slug] = []
+    owner: Text = ""
+    why: Text = ""
+    start: date | None = None
+    deadline: date | None = None
+    targets: list[Target] = []
+    notes: Text = ""
+
+
+class Initiative(Table):
+    id: Slug
+    objectives: list[Slug] = []
+    description: Text = ""
+    content: list[Slug] = []
+    platforms: list[Slug] = []
+    cadence: Text = ""
+    notes: Text = ""
+
+
+class Strategy(Table):
+    relationship: Text = ""
+    initiatives: list[Initiative] = []
+    notes: Text = ""
+
+
+class Platform(Table):
+    id: Slug
+    name: Text = ""
+    role: Text = ""
+    notes: Text = ""
+
+
+class Technology(Table):
+    platforms: list[Platform] = []
+    notes: Text = ""
+
+
+class Plan(Table):
+    format: Literal[1]
+    plan: PlanInfo
+    settings: Settings = Field(default_factory=Settings)
+    people: People = Field(default_factory=People)
+    objectives: list[Objective] = []
+    strategy: Strategy = Field(default_factory=Strategy)
+    technology: Technology = Field(default_factory=Technology)
+
+    @classmethod
+    def new(cls, title: str) -> Plan:
+        return cls(format=FORMAT, plan=PlanInfo(title=title))

@@ -1,0 +1,7 @@
+"""The checks of a plan: one small pure function per rule id, in modules by POST step."""
+
+# Importing a rule module registers its rules; this order is the report order.
+from posttui.core.rules import integrity, people, smart, objectives, technology  # noqa: F401, I001
+from posttui.core.rules.registry import RULES, Finding, Severity, lint
+
+__all__ = ["RULES", "Finding", "Severity", "lint"]

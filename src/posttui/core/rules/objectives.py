@@ -1,0 +1,42 @@
+"""Objectives and strategy: every objective served, and suited to its audience."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from posttui.core.rules.registry import Context, Hit, Severity, rule
+
+# Groundswell objectives that need an audience that talks back.
+ACTIVE_KINDS = ("energizing", "supporting", "embracing")
+MIN_ACTIVE_SHARE = 10
+
+
+@rule("objectives/no-strategy", Severity.INFO)
+def no_strategy(ctx: Context) -> Iterator[Hit]:
+    for path, objective in ctx.objectives():
+        if objective.id not in ctx.served:
+            yield Hit(objective.id, f"{path}.id")
+
+
+@rule("objectives/audience-fit")
+def audience_fit(ctx: Context) -> Iterator[Hit]:
+    for path, objective in ctx.objectives():
+        if objective.kind not in ACTIVE_KINDS:
+            continue
+        segments = ctx.named_segments(objective)
+        if not segments or len(segments) < len(objective.segments):
+            continue
+        shares = [
+            (s.involvement.debaters or 0) + (s.involvement.advanced or 0)
+            for s in segments
+            if s.involvement is not None
+        ]
+        if len(shares) == len(segments) and max(shares) < MIN_ACTIVE_SHARE:
+            params = {"kind": objective.kind, "share": max(shares)}
+            yield Hit(objective.id, f"{path}.kind", "", params)
+
+
+@rule("strategy/no-relationship", Severity.INFO)
+def no_relationship(ctx: Context) -> Iterator[Hit]:
+    if ctx.plan.objectives and not ctx.plan.strategy.relationship.strip():
+        yield Hit("", "strategy.relationship")

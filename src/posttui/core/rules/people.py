@@ -1,0 +1,26 @@
+"""People: who the audience is and how they take part."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from posttui.core.rules.registry import Context, Hit, rule
+
+INVOLVEMENT_TOLERANCE = 1
+
+
+@rule("people/no-platforms")
+def no_platforms(ctx: Context) -> Iterator[Hit]:
+    for index, segment in enumerate(ctx.plan.people.segments):
+        if not segment.platforms:
+            yield Hit(segment.id, f"people.segments[{index}].platforms")
+
+
+@rule("people/involvement-sum")
+def involvement_sum(ctx: Context) -> Iterator[Hit]:
+    for index, segment in enumerate(ctx.plan.people.segments):
+        if segment.involvement is None:
+            continue
+        total = sum(segment.involvement.shares())
+        if abs(total - 100) > INVOLVEMENT_TOLERANCE:
+            yield Hit(segment.id, f"people.segments[{index}].involvement", "", {"total": total})

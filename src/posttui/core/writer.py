@@ -1,0 +1,104 @@
+"""Writing a plan: canonical, deterministic TOML, saved atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from posttui.core.model import Plan
+
+
+def dumps(plan: Plan) -> str:
+    """The canonical text of `plan`: key order of the format, unset keys omitted."""
+    data = plan.model_dump(mode="python", exclude_defaults=True)
+    return "\n".join(_blocks(data, "", "{}"))
+
+
+def _is_array_of_tables(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], Mapping)
+
+
+def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
+    """A table as blocks of text: its header with its plain keys, then its sub-tables.
+
+    Arrays of tables are always written as [[name]] blocks (tomli_w would inline
+    short ones), so every item starts on a line of its own in diffs.
+    """
+    literals = {}
+    children: list[tuple[str, Mapping[str, Any], str]] = []
+    for key, value in table.items():
+        path = f"{name}.{key}" if name else key
+        if isinstance(value, Mapping):
+            children.append((path, value, "[{}]\n"))
+        elif _is_array_of_tables(value):
+            children.extend((path, item, "[[{}]]\n") for item in value)
+        else:
+            literals[key] = value
+    body = tomli_w.dumps(literals, multiline_strings=True) if literals else ""
+    if name and (body or header.startswith("[[") or not children):
+        yield header.format(name) + body
+    elif body:
+        yield body
+    for path, child, child_header in children:
+        yield from _blocks(child, path, child_header)
+
+
+def save(plan: Plan, path: Path | str) -> None:
+    write_atomic(Path(path), dumps(plan))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a crash leaves the old or the new file, whole.
+
+    Writes a temp file in the same folder, fsyncs it and renames it over the
+    target; a symlink is followed so that its target is replaced, not the link.
+    """
+    target = Path(os.path.realpath(path))
+    mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create `path` holding `text`; FileExistsError when anything is there already."""
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())

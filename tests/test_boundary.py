@@ -1,0 +1,41 @@
+"""The core and the command line's check path never import Textual."""
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "posttui.core.model",
+    "posttui.core.loader",
+    "posttui.core.writer",
+    "posttui.core.rules",
+    "posttui.cli",
+    "posttui.cli.check",
+    "posttui.cli.fmt",
+    "posttui.cli.new",
+]
+
+BLOCK_TEXTUAL = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("textual", "rich"):
+            raise ImportError(f"{name} imported by the core")
+sys.meta_path.insert(0, Block())
+"""
+
+
+def test_core_imports_without_textual_or_rich() -> None:
+    imports = "\n".join(f"import {module}" for module in CORE_MODULES)
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_TEXTUAL + imports], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_command_runs_without_textual(tmp_path) -> None:
+    plan = tmp_path / "p.post.toml"
+    plan.write_text('format = 1\n[plan]\ntitle = "T"\n')
+    code = BLOCK_TEXTUAL + f"from posttui.cli import main\nsys.exit(main(['check', {str(plan)!r}]))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "no findings" in result.stdout
