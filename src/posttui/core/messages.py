@@ -12,7 +12,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "specific/vague.short": (
             "The statement is too short ({words} of at least 4 words): "
-            "say who, what and how much, e.g. 'Grow Instagram followers among students from 1,200 to 2,000 by 30 June'."
+            "say who, what and how much, e.g. 'Grow Instagram followers among "
+            "students from 1,200 to 2,000 by 30 June'."
         ),
         "specific/vague.word": (
             "'{word}' without a number is vague: say from what to what, "
