@@ -23,9 +23,9 @@ def audience_fit(ctx: Context) -> Iterator[Hit]:
     for path, objective in ctx.objectives():
         if objective.kind not in ACTIVE_KINDS:
             continue
-        segments = ctx.named_segments(objective)
-        if not segments or len(segments) < len(objective.segments):
+        if not ctx.names_only_known(objective):
             continue
+        segments = ctx.named_segments(objective)
         shares = [
             (s.involvement.debaters or 0) + (s.involvement.advanced or 0)
             for s in segments

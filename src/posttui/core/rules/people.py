@@ -21,6 +21,7 @@ def involvement_sum(ctx: Context) -> Iterator[Hit]:
     for index, segment in enumerate(ctx.plan.people.segments):
         if segment.involvement is None:
             continue
-        total = sum(segment.involvement.shares())
+        # Rounded: decimal shares such as 41.3 + 42.4 + 15.3 sum to 98.99999999999999.
+        total = round(sum(segment.involvement.shares()), 9)
         if abs(total - 100) > INVOLVEMENT_TOLERANCE:
             yield Hit(segment.id, f"people.segments[{index}].involvement", "", {"total": total})

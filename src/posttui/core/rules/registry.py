@@ -79,8 +79,14 @@ class Context:
             yield f"objectives[{index}]", objective
 
     def named_segments(self, objective: Objective) -> list[Segment]:
-        """The known segments an objective names."""
-        return [self.segments[ref] for ref in objective.segments if ref in self.segments]
+        """The known segments an objective names, each once."""
+        return [
+            self.segments[ref] for ref in dict.fromkeys(objective.segments) if ref in self.segments
+        ]
+
+    def names_only_known(self, objective: Objective) -> bool:
+        """The objective names segments, and every one of them exists."""
+        return bool(objective.segments) and all(r in self.segments for r in objective.segments)
 
 
 Check = Callable[[Context], Iterator[Hit]]

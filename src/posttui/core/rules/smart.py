@@ -118,9 +118,9 @@ def growth(ctx: Context) -> Iterator[Hit]:
 @rule("realistic/exceeds-audience")
 def exceeds_audience(ctx: Context) -> Iterator[Hit]:
     for path, objective in ctx.objectives():
-        segments = ctx.named_segments(objective)
-        if not segments or len(segments) < len(objective.segments):
+        if not ctx.names_only_known(objective):
             continue
+        segments = ctx.named_segments(objective)
         sizes = [segment.size for segment in segments]
         if None in sizes:
             continue

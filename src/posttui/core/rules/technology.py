@@ -36,7 +36,7 @@ def no_platform(ctx: Context) -> Iterator[Hit]:
     for path, objective in ctx.objectives():
         for index, target in enumerate(objective.targets):
             if not target.platform:
-                yield Hit(objective.id, f"{path}.targets[{index}]", "", {"n": index + 1})
+                yield Hit(objective.id, f"{path}.targets[{index}].platform", "", {"n": index + 1})
 
 
 @rule("technology/unused-platform")

@@ -1,0 +1,189 @@
+"""What every POST screen has: header, an item list with its form, the findings panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from posttui.core import paths
+from posttui.ui.widgets.fields import BoundField
+from posttui.ui.widgets.findings import FindingsPanel
+from posttui.ui.widgets.items import ItemList
+from posttui.ui.widgets.steps import StepBar
+
+if TYPE_CHECKING:
+    from posttui.ui.app import PostApp
+
+
+class PostScreen(Screen[None]):
+    """A POST step: a list of items on the left, the selected one's form beside it."""
+
+    STEP: ClassVar[str]
+    INTRO: ClassVar[str]
+    SECTION: ClassVar[str]
+    EMPTY: ClassVar[str]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "focus_list", "Back to list", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(name=self.STEP)
+        self._stale = True
+
+    @property
+    def post_app(self) -> PostApp:
+        return cast("PostApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StepBar(self.STEP)
+        with Horizontal(id="main"):
+            with Vertical(id="items-pane"):
+                yield Static(Content(self.INTRO), classes="intro")
+                yield self.item_list()
+                yield from self.compose_aside()
+            with VerticalScroll(id="form", can_focus=False):
+                yield Static(Content(self.EMPTY), id="form-empty")
+                with Vertical(id="item-form"):
+                    yield from self.compose_form()
+                yield from self.compose_form_extras()
+            yield FindingsPanel()
+        yield Footer(compact=True)
+
+    def item_list(self) -> ItemList:
+        raise NotImplementedError
+
+    def compose_aside(self) -> ComposeResult:
+        """Widgets under the item list (bars, maps)."""
+        yield from ()
+
+    def compose_form(self) -> ComposeResult:
+        """The fields of the selected item."""
+        yield from ()
+
+    def compose_form_extras(self) -> ComposeResult:
+        """Below the fields: editors of the item's own lists (targets)."""
+        yield from ()
+
+    @property
+    def items(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._plan_changed, init=False)
+        self.watch(self.app, "findings", self._findings_changed, init=False)
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Everything from the plan again: after load, undo, redo, reload."""
+        self._stale = False
+        self.items.sync()
+        self.sync_form()
+        self.plan_changed()
+        self.query_one(FindingsPanel).show(self.post_app.findings)
+
+    def _plan_changed(self) -> None:
+        if self.is_current:
+            self.items.sync()
+            self.plan_changed()
+        else:
+            self._stale = True
+
+    def _findings_changed(self) -> None:
+        if self.is_current:
+            self.items.sync()
+            self.query_one(FindingsPanel).show(self.post_app.findings)
+            self.findings_changed()
+        else:
+            self._stale = True
+
+    def plan_changed(self) -> None:
+        """Update views that follow the plan (not the form being typed in)."""
+
+    def findings_changed(self) -> None:
+        """Update views that follow the findings."""
+
+    def on_item_list_picked(self, event: ItemList.Picked) -> None:
+        self.bind_form(event.index)
+
+    @property
+    def base(self) -> str | None:
+        index = self.items.highlighted if self.items.option_count else None
+        return None if index is None else f"{self.SECTION}[{index}]"
+
+    def bind_form(self, index: int | None, *, force: bool = False) -> None:
+        base = None if index is None else f"{self.SECTION}[{index}]"
+        self.query_one("#form-empty").display = base is None
+        self.query_one("#item-form").display = base is not None
+        for field in self.query_one("#item-form").query(BoundField):
+            if force or field.base != base:
+                field.bind(base)
+        self.form_bound(base)
+
+    def form_bound(self, base: str | None) -> None:
+        """Hook: the form now shows the item at `base`."""
+
+    def sync_form(self) -> None:
+        """Reload every field from the plan (after undo or redo)."""
+        for field in self.query(BoundField):
+            if field.fixed is not None:
+                field.bind(field.fixed)
+        self.bind_form(self.items.highlighted if self.items.option_count else None, force=True)
+
+    def action_focus_list(self) -> None:
+        self.items.focus()
+
+    def item(self) -> Any:
+        return None if self.base is None else paths.get(self.post_app.plan, self.base)
+
+    def on_item_list_added(self) -> None:
+        self.bind_form(self.items.highlighted)
+        first = self.query_one("#item-form").query(BoundField).first()
+        first.focus_editor(select=True)
+
+    def focus_path(self, path: str) -> None:
+        """Show and focus what `path` names: its item in the list, then its field."""
+        if self._stale:
+            self.refresh_all()
+        index = _index_in(path, self.SECTION)
+        if index is not None:
+            self.items.pick(index)
+            self.bind_form(index)
+        # After a refresh, so that fields mounted for the item (targets) are there.
+        self.call_after_refresh(self._focus_field, path)
+
+    def _focus_field(self, path: str) -> None:
+        fields = [f for f in self.query(BoundField) if f.base is not None]
+        best = max(fields, key=lambda f: _shared_prefix(f.path, path), default=None)
+        if best is not None and _shared_prefix(best.path, path) > len(self.base or ""):
+            best.focus_editor()
+        else:
+            self.items.focus()
+
+
+def _index_in(path: str, section: str) -> int | None:
+    steps = paths.steps(path)
+    depth = len(paths.steps(section))
+    if steps[:depth] == paths.steps(section) and len(steps) > depth:
+        step = steps[depth]
+        return step if isinstance(step, int) else None
+    return None
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length

@@ -1,0 +1,156 @@
+"""Objectives: what to achieve, as SMART goals of the five Groundswell kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Label, Static
+
+from posttui.core import fields
+from posttui.core.model import KINDS, Objective, Target
+from posttui.core.terminal import printable
+from posttui.core.vocabulary import COMMON_METRICS, COMMON_PLATFORMS, kind_choice, kind_explanation
+from posttui.ui.screens.base import PostScreen
+from posttui.ui.widgets.fields import ChoiceField, NotesField, TextField
+from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.widgets.smart import smart_letters, smart_summary
+
+
+def new_objective(objectives: list[Any]) -> Objective:
+    return Objective(id=unique_id("objective", objectives), statement="New objective")
+
+
+class TargetRow(Horizontal):
+    """One target: platform, metric, baseline and target, and a button to remove it."""
+
+    def __init__(self, screen: ObjectivesScreen, base: str, index: int) -> None:
+        super().__init__(classes="target-row")
+        self.owner = screen
+        self.base = base
+        self.index = index
+
+    def on_mount(self) -> None:
+        self.bind(self.base)
+
+    def bind(self, objective: str) -> None:
+        self.base = objective
+        for field in self.query(TextField):
+            field.bind(f"{objective}.targets[{self.index}]")
+
+    def compose(self) -> ComposeResult:
+        yield TextField("", "platform", fields.optional_slug, suggest=self.owner.platform_words)
+        yield TextField("", "metric", fields.optional_slug, suggest=lambda: COMMON_METRICS)
+        yield TextField("", "baseline", fields.optional_number)
+        yield TextField("", "target", fields.number)
+        yield Button("✕", classes="remove-target", tooltip="Remove this target", compact=True)
+
+
+class ObjectivesScreen(PostScreen):
+    STEP = "objectives"
+    SECTION = "objectives"
+    INTRO = "Objectives: what do you want to achieve? Make each one SMART."
+    EMPTY = "No objectives yet. Press n in the list to add one."
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "add_target", "Add target"),
+    ]
+
+    def item_list(self) -> ItemList:
+        return ItemList(self.SECTION, "objective", self.objective_label, new_objective, id="items")
+
+    def objective_label(self, objective: Objective) -> Content:
+        flagged = self.post_app.flags.get(objective.id, set())
+        return Content.assemble(smart_letters(flagged), printable(objective.statement))
+
+    def compose_form(self) -> ComposeResult:
+        yield Static(id="smart-status")
+        yield TextField("Statement", "statement", fields.required)
+        yield TextField("Id", "id", fields.slug)
+        yield ChoiceField(
+            "Kind (Groundswell)",
+            "kind",
+            [(value, kind_choice(value)) for value in KINDS],
+            explain={value: kind_explanation(value) for value in KINDS},
+        )
+        yield TextField(
+            "For segments",
+            "segments",
+            fields.slugs,
+            placeholder="segment ids, e.g. students, locals",
+            suggest=self.segment_words,
+        )
+        yield TextField("Owner", "owner", placeholder="who answers for it")
+        yield TextField("Why", "why", placeholder="what makes it worth doing")
+        yield TextField("Start", "start", fields.optional_date, placeholder="YYYY-MM-DD")
+        yield TextField("Deadline", "deadline", fields.optional_date, placeholder="YYYY-MM-DD")
+        yield NotesField("Notes", "notes")
+
+    def compose_form_extras(self) -> ComposeResult:
+        with Vertical(id="targets"):
+            yield Static(Content.styled("Targets", "bold"))
+            with Horizontal(classes="target-row", id="target-header"):
+                for name in ("Platform", "Metric", "Baseline", "Target"):
+                    yield Label(name)
+            yield Vertical(id="target-rows")
+            yield Button("Add target (ctrl+n)", id="add-target", compact=True)
+
+    def segment_words(self) -> Iterable[str]:
+        return [segment.id for segment in self.post_app.plan.people.segments]
+
+    def platform_words(self) -> Iterable[str]:
+        mix = [platform.id for platform in self.post_app.plan.technology.platforms]
+        return [*mix, *(p for p in COMMON_PLATFORMS if p not in mix)]
+
+    def form_bound(self, base: str | None) -> None:
+        self.query_one("#targets").display = base is not None
+        self._show_smart()
+        objective = self.item()
+        rows = self.query_one("#target-rows")
+        wanted = len(objective.targets) if base and objective else 0
+        current = list(rows.query(TargetRow))
+        if base and len(current) == wanted:
+            for row in current:
+                row.bind(base)
+            return
+        rows.remove_children()
+        if base:
+            rows.mount_all(TargetRow(self, base, index) for index in range(wanted))
+
+    def findings_changed(self) -> None:
+        self._show_smart()
+
+    def _show_smart(self) -> None:
+        objective = self.item()
+        status = self.query_one("#smart-status", Static)
+        if objective is None:
+            status.update("")
+            return
+        status.update(smart_summary(self.post_app.flags.get(objective.id, set())))
+
+    def action_add_target(self) -> None:
+        objective = self.item()
+        if objective is None:
+            return
+        self.post_app.edit(f"{self.base}.targets", [*objective.targets, Target(target=0)])
+        self.post_app.history.seal()
+        self.form_bound(self.base)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        objective = self.item()
+        if objective is None:
+            return
+        if event.button.id == "add-target":
+            self.action_add_target()
+        elif event.button.has_class("remove-target"):
+            row = event.button.parent
+            assert isinstance(row, TargetRow)
+            targets = [t for i, t in enumerate(objective.targets) if i != row.index]
+            self.post_app.edit(f"{self.base}.targets", targets)
+            self.post_app.history.seal()
+            self.form_bound(self.base)
+            self.notify("Removed the target. ctrl+z brings it back.", markup=False)

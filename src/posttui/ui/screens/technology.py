@@ -1,0 +1,48 @@
+"""Technology, chosen last: the platform mix, and where the audience is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.content import Content
+
+from posttui.core import fields
+from posttui.core.model import Platform
+from posttui.core.terminal import printable
+from posttui.ui.screens.base import PostScreen
+from posttui.ui.widgets.fields import NotesField, TextField
+from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.widgets.matrix import PlatformMatrix
+
+
+def platform_label(platform: Platform) -> Content:
+    return Content.assemble(
+        printable(platform.name or platform.id), "\n", (printable(platform.role), "$text-muted")
+    )
+
+
+def new_platform(platforms: list[Any]) -> Platform:
+    return Platform(id=unique_id("platform", platforms))
+
+
+class TechnologyScreen(PostScreen):
+    STEP = "technology"
+    SECTION = "technology.platforms"
+    INTRO = "Technology: only platforms where your audience is."
+    EMPTY = "No platforms in the mix yet. Press n in the list to add one."
+
+    def item_list(self) -> ItemList:
+        return ItemList(self.SECTION, "platform", platform_label, new_platform, id="items")
+
+    def compose_form(self) -> ComposeResult:
+        yield TextField("Id", "id", fields.slug)
+        yield TextField("Name", "name")
+        yield TextField("Role", "role", placeholder="what it is for in this plan")
+        yield NotesField("Notes", "notes")
+
+    def compose_form_extras(self) -> ComposeResult:
+        yield PlatformMatrix(id="matrix")
+
+    def plan_changed(self) -> None:
+        self.query_one(PlatformMatrix).show(self.post_app.plan)

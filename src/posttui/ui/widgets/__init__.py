@@ -1,0 +1,1 @@
+"""Reusable widgets: bound fields, item lists, findings panel, involvement bars, matrix."""

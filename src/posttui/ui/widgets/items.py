@@ -1,0 +1,134 @@
+"""A list of plan items (segments, objectives, ...) to pick, add, delete and reorder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from posttui.core import paths
+
+if TYPE_CHECKING:
+    from posttui.ui.app import PostApp
+
+Labeller = Callable[[Any], Content]
+Factory = Callable[[list[Any]], Any]
+
+
+class ItemList(OptionList):
+    """The items of one section of the plan; its labels follow the plan."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,insert", "add", "New"),
+        Binding("delete,d", "delete", "Delete"),
+        Binding("shift+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down", "move(1)", "Move down", show=False),
+    ]
+
+    class Picked(Message):
+        """The highlighted item changed (index None: the list is empty)."""
+
+        def __init__(self, item_list: ItemList, index: int | None) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.index = index
+
+    class Added(Message):
+        """A new item was added and picked: time to fill it in."""
+
+    def __init__(
+        self, section: str, noun: str, label: Labeller, factory: Factory, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.section = section
+        self.noun = noun
+        self.label = label
+        self.factory = factory
+        self._labels: list[Content] = []
+        self._picked: int | None = -1
+
+    @property
+    def post_app(self) -> PostApp:
+        return cast("PostApp", self.app)
+
+    @property
+    def items(self) -> list[Any]:
+        return cast(list[Any], paths.get(self.post_app.plan, self.section))
+
+    def sync(self) -> None:
+        """Bring the labels up to date, touching only the options that changed."""
+        labels = [self.label(item) for item in self.items]
+        if len(labels) != len(self._labels):
+            highlighted = self.highlighted
+            self.set_options(Option(label) for label in labels)
+            if labels:
+                self.highlighted = min(highlighted or 0, len(labels) - 1)
+        else:
+            for index, (old, new) in enumerate(zip(self._labels, labels, strict=True)):
+                if old != new:
+                    self.replace_option_prompt_at_index(index, new)
+        self._labels = labels
+        self._announce()
+
+    def _announce(self) -> None:
+        index = self.highlighted if self._labels else None
+        if index != self._picked:
+            self._picked = index
+            self.post_message(self.Picked(self, index))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._announce()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+    def pick(self, index: int) -> None:
+        if 0 <= index < len(self._labels):
+            self.highlighted = index
+            self._announce()
+
+    def _replace(self, items: list[Any], highlight: int | None) -> None:
+        self.post_app.edit(self.section, items)
+        self.post_app.history.seal()
+        self.sync()
+        if highlight is not None:
+            self.pick(highlight)
+
+    def action_add(self) -> None:
+        items = self.items
+        position = (self.highlighted + 1) if self.highlighted is not None else len(items)
+        self._replace([*items[:position], self.factory(items), *items[position:]], position)
+        self.post_message(self.Added())
+
+    def action_delete(self) -> None:
+        index = self.highlighted
+        if index is None or not self._labels:
+            return
+        remaining = self.items[:index] + self.items[index + 1 :]
+        self._replace(remaining, min(index, len(remaining) - 1) if remaining else None)
+        self.notify(f"Deleted the {self.noun}. ctrl+z brings it back.", markup=False)
+
+    def action_move(self, offset: int) -> None:
+        index = self.highlighted
+        items = self.items
+        if index is None or not 0 <= index + offset < len(items):
+            return
+        items = list(items)
+        items[index], items[index + offset] = items[index + offset], items[index]
+        self._replace(items, index + offset)
+
+
+def unique_id(prefix: str, taken: list[Any]) -> str:
+    """`prefix`, `prefix-2`, ... whichever no item in `taken` has as id yet."""
+    ids = {item.id for item in taken}
+    number = 1
+    while (candidate := prefix if number == 1 else f"{prefix}-{number}") in ids:
+        number += 1
+    return candidate
