@@ -5,15 +5,15 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-import typing
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from posttui.core import paths
 from posttui.core.model import FORMAT, SLUG_PATTERN, Plan
 from posttui.core.source import SourceMap, comment_lines
 
@@ -82,6 +82,8 @@ def read_text(path: Path) -> str:
         raise fail(f"cannot be read: {error.strerror or error}") from None
     if not data.strip():
         raise fail("the file is empty: a plan starts with `format = 1` and a [plan] title")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("is UTF-16 text: save it as UTF-8")
     if b"\0" in data:
         raise fail("is a binary file, not a TOML plan")
     try:
@@ -105,7 +107,8 @@ def parse(text: str, path: Path | str = "<plan>") -> Plan:
         raise LoadError(path, _problems(error, source)) from None
 
 
-_MARKER = re.compile(r"^(<{7}|={7}|\|{7}|>{7})(?: |$)", re.MULTILINE)
+# A line git writes around a merge conflict. The writer never starts a line with one.
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|\|{7}|>{7})(?: |\r?$)", re.MULTILINE)
 
 
 def _conflict_markers(text: str) -> list[Problem]:
@@ -116,7 +119,7 @@ def _conflict_markers(text: str) -> list[Problem]:
             f"git merge conflict marker {match.group(1)}: resolve the conflict first",
             text.count("\n", 0, match.start()) + 1,
         )
-        for match in _MARKER.finditer(text)
+        for match in CONFLICT_MARKER.finditer(text)
     ]
     return found if any(p.message.startswith("git merge conflict marker <") for p in found) else []
 
@@ -172,9 +175,11 @@ def _problems(error: ValidationError, source: SourceMap) -> list[Problem]:
     for detail in error.errors(include_url=False):
         # A union (number = int | float) reports once per branch: keep the first.
         by_path.setdefault(key_path(detail["loc"]), detail)
-    return [
+    problems = [
         Problem(_describe(detail), source.line_of(path), path) for path, detail in by_path.items()
     ]
+    # In file order, like a compiler; problems without a line (a missing table) last.
+    return sorted(problems, key=lambda p: p.line if p.line is not None else float("inf"))
 
 
 def _describe(detail: ErrorDetails) -> str:
@@ -219,27 +224,6 @@ def _toml_type(value: object) -> str:
 
 
 def _suggestion(key: str, loc: tuple[int | str, ...]) -> str:
-    known = list(_model_at(loc[:-1]).model_fields)
+    known = list(paths.model_at(key_path(loc[:-1])).model_fields)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else f"; known keys: {', '.join(known)}"
-
-
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
-    """The model class that validates the table at `loc`."""
-    model: type[BaseModel] = Plan
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        model = _inner_model(model.model_fields[part].annotation)
-    return model
-
-
-def _inner_model(annotation: Any) -> type[BaseModel]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        try:
-            return _inner_model(arg)
-        except LookupError:
-            continue
-    raise LookupError(annotation)

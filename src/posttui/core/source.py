@@ -21,12 +21,45 @@ def _parent(path: str) -> str:
     return path.rpartition(".")[0]
 
 
-def _toggles_multiline(line: str, open_quote: str | None) -> str | None:
-    """The multi-line string delimiter still open after `line`, if any."""
-    for quote in ('"""', "'''"):
-        if open_quote in (None, quote) and line.count(quote) % 2 == 1:
-            return None if open_quote else quote
-    return open_quote
+def _scan_line(line: str, open_quote: str | None) -> tuple[str | None, bool]:
+    """Read one line's strings: (the multi-line delimiter still open after it, whether
+    it holds a comment). `open_quote` is the delimiter open before it, if any."""
+    at, end = 0, len(line)
+    while at < end:
+        if open_quote:
+            close = _close_of(line, at, open_quote)
+            if close is None:
+                return open_quote, False
+            at, open_quote = close, None
+            continue
+        char = line[at]
+        if char == "#":
+            return None, True
+        if char in "\"'":
+            if line.startswith(char * 3, at):
+                open_quote, at = char * 3, at + 3
+                continue
+            close = _close_of(line, at + 1, char)
+            at = end if close is None else close
+            continue
+        at += 1
+    return open_quote, False
+
+
+def _close_of(line: str, at: int, quote: str) -> int | None:
+    """Where the string closed by `quote` ends in `line` (from `at`), or None when it
+    does not close on this line. Basic strings ("...") have backslash escapes."""
+    while at < len(line):
+        if line[at] == "\\" and quote[0] == '"':
+            at += 2
+        elif line.startswith(quote, at):
+            at += len(quote)
+            while len(quote) == 3 and line.startswith(quote[0], at):
+                at += 1  # `""""`: a quote at the end of the text, then the delimiter
+            return at
+        else:
+            at += 1
+    return None
 
 
 class SourceMap:
@@ -42,18 +75,22 @@ class SourceMap:
         open_quote: str | None = None
         for number, line in enumerate(text.splitlines(), start=1):
             if open_quote:
-                open_quote = _toggles_multiline(line, open_quote)
+                open_quote, _ = _scan_line(line, open_quote)
                 continue
             if header := _HEADER.match(line):
                 table = self._resolve(header.group(2), counts)
                 if header.group(1) == "[[":
                     counts[table] = counts.get(table, 0) + 1
                     table = f"{table}[{counts[table] - 1}]"
-                self.lines.setdefault(table, number)
+                # Tables a header creates implicitly (`a` of `[[a.b]]`) start here too.
+                path = table
+                while path:
+                    self.lines.setdefault(path, number)
+                    path = _parent(path)
             elif key := _KEY.match(line):
                 name = key.group(1).strip('"')
                 self.lines.setdefault(f"{table}.{name}" if table else name, number)
-            open_quote = _toggles_multiline(line, None)
+            open_quote, _ = _scan_line(line, None)
 
     @staticmethod
     def _resolve(dotted: str, counts: dict[str, int]) -> str:
@@ -80,24 +117,7 @@ def comment_lines(text: str) -> list[int]:
     found = []
     open_quote: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
-        if not open_quote and "#" in line and _has_comment(line):
+        open_quote, has_comment = _scan_line(line, open_quote)
+        if has_comment:
             found.append(number)
-        open_quote = _toggles_multiline(line, open_quote)
     return found
-
-
-def _has_comment(line: str) -> bool:
-    quote: str | None = None
-    escaped = False
-    for char in line:
-        if quote == '"' and escaped:
-            escaped = False
-        elif quote == '"' and char == "\\":
-            escaped = True
-        elif quote:
-            quote = None if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            return True
-    return False

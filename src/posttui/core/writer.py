@@ -10,6 +10,7 @@ from typing import Any
 
 import tomli_w
 
+from posttui.core.loader import CONFLICT_MARKER
 from posttui.core.model import Plan
 
 
@@ -39,13 +40,20 @@ def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
             children.extend((path, item, "[[{}]]\n") for item in value)
         else:
             literals[key] = value
-    body = tomli_w.dumps(literals, multiline_strings=True) if literals else ""
+    body = "".join(_literal(key, value) for key, value in literals.items())
     if name and (body or header.startswith("[[") or not children):
         yield header.format(name) + body
     elif body:
         yield body
     for path, child, child_header in children:
         yield from _blocks(child, path, child_header)
+
+
+def _literal(key: str, value: Any) -> str:
+    """`key = value`; text with a line that looks like a git conflict marker stays on one
+    line, so that the loader does not refuse the file as an unresolved merge."""
+    multiline = not (isinstance(value, str) and CONFLICT_MARKER.search(value))
+    return tomli_w.dumps({key: value}, multiline_strings=multiline)
 
 
 def save(plan: Plan, path: Path | str) -> None:

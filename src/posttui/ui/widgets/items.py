@@ -85,9 +85,12 @@ class ItemList(OptionList):
         event.stop()
         self._announce()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+    def action_select(self) -> None:
+        # Straight into the form, in this key's turn: keys typed next land in a field.
         self.screen.focus_next()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click: the highlight is what picks an item
 
     def pick(self, index: int) -> None:
         if 0 <= index < len(self._labels):

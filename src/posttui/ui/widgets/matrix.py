@@ -43,7 +43,7 @@ def matrix(plan: Plan) -> Content:
     width = max(len(c) for c in columns) + 2
     names = [printable(s.name or s.id)[:24] for s in plan.people.segments]
     first = max(len(n) for n in names) + 2
-    header: list[tuple[str, str] | str] = [" " * first]
+    header: list[tuple[str, str] | str] = [(f"{'Segment':<{first}}", "$text-muted")]
     for column in columns:
         style = "bold" if column in mix else "$text-muted"
         header.append((f"{column[: width - 1]:<{width}}", style))
