@@ -38,7 +38,7 @@ def showing(keys: list[str]) -> Any:
         ("kafe-solsiden", ["f4"]),
         ("kafe-solsiden", ["f5"]),
         ("nordlys-analytics", ["f3"]),
-        ("tromso-kommune", ["f5"]),
+        ("nordlys-analytics", ["f5"]),
     ],
     ids=["people", "objectives", "strategy", "technology", "findings", "matrix-absent"],
 )

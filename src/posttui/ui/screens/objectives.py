@@ -65,14 +65,20 @@ class ObjectivesScreen(PostScreen):
 
     def objective_label(self, objective: Objective) -> Content:
         flagged = self.post_app.flags.get(objective.id, set())
-        return Content.assemble(smart_letters(flagged), printable(objective.statement))
+        return Content.assemble(
+            smart_letters(flagged),
+            " ",
+            (printable(objective.id), "$text-muted"),
+            "\n",
+            printable(objective.statement),
+        )
 
     def compose_form(self) -> ComposeResult:
         yield Static(id="smart-status")
         yield TextField("Statement", "statement", fields.required)
         yield TextField("Id", "id", fields.slug)
         yield ChoiceField(
-            "Kind (Groundswell)",
+            "Kind",
             "kind",
             [(value, kind_choice(value)) for value in KINDS],
             explain={value: kind_explanation(value) for value in KINDS},

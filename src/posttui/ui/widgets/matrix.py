@@ -34,35 +34,37 @@ def targeted(plan: Plan) -> set[tuple[str, str]]:
     }
 
 
-def matrix(plan: Plan) -> Content:
+def matrix(plan: Plan, width: int = 80) -> Content:
+    """The matrix in `width` cells: names are cut to fit, the legend says what they are."""
     columns = platform_columns(plan)
     if not plan.people.segments or not columns:
         return Content("Add segments under People and platforms here to see the matrix.")
     targets = targeted(plan)
     mix = {platform.id for platform in plan.technology.platforms}
-    width = max(len(c) for c in columns) + 2
-    names = [printable(s.name or s.id)[:24] for s in plan.people.segments]
-    first = max(len(n) for n in names) + 2
+    names = [printable(s.name or s.id) for s in plan.people.segments]
+    first = min(max(len(n) for n in ["Segment", *names]), 24) + 2
+    cell = max(3, min(max(len(c) for c in columns) + 2, (width - first) // len(columns)))
     header: list[tuple[str, str] | str] = [(f"{'Segment':<{first}}", "$text-muted")]
     for column in columns:
         style = "bold" if column in mix else "$text-muted"
-        header.append((f"{column[: width - 1]:<{width}}", style))
+        header.append((f"{column[: cell - 1]:<{cell}}", style))
     rows = [Content.assemble(*header)]
     for name, segment in zip(names, plan.people.segments, strict=True):
-        cells: list[tuple[str, str] | str] = [f"{name:<{first}}"]
+        cells: list[tuple[str, str] | str] = [f"{name[: first - 2]:<{first}}"]
         for column in columns:
-            present = column in segment.platforms
-            aimed = (segment.id, column) in targets
-            symbol, style = _cell(present, aimed)
-            cells.append((f"{symbol:<{width}}", style))
+            symbol, style = _cell(column in segment.platforms, (segment.id, column) in targets)
+            cells.append((f"{symbol:<{cell}}", style))
         rows.append(Content.assemble(*cells))
-    legend = Content.assemble(
-        (f"{PRESENT} present  ", "$success"),
-        (f"{TARGET} target where present  ", "$accent"),
-        (f"{ABSENT_TARGET} target where absent  ", "bold $error"),
-        ("grey column: not in the mix", "$text-muted"),
-    )
-    return Content("\n").join([*rows, Content(""), legend])
+    cut = [c for c in columns if len(c) > cell - 1]
+    legend = [
+        Content.styled(f"{PRESENT} present", "$success"),
+        Content.styled(f"{TARGET} target where the segment is", "$accent"),
+        Content.styled(f"{ABSENT_TARGET} target where the segment is absent", "bold $error"),
+        Content.styled("grey: not in the platform mix", "$text-muted"),
+    ]
+    if cut:
+        legend.append(Content(", ".join(f"{c[: cell - 1]} = {c}" for c in cut)))
+    return Content("\n").join([*rows, Content(""), *legend])
 
 
 def _cell(present: bool, aimed: bool) -> tuple[str, str]:
@@ -72,7 +74,21 @@ def _cell(present: bool, aimed: bool) -> tuple[str, str]:
 
 
 class PlatformMatrix(Static):
+    """The matrix, drawn again to fit when its width changes."""
+
     DEFAULT_CSS = "PlatformMatrix { height: auto; padding: 0 1; }"
 
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._plan: Plan | None = None
+
     def show(self, plan: Plan) -> None:
-        self.update(matrix(plan))
+        self._plan = plan
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._plan is not None:
+            self.update(matrix(self._plan, self.content_region.width or 80))

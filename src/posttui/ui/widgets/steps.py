@@ -19,8 +19,8 @@ def step_line(current: str) -> Content:
         if index:
             parts.append((" → ", "$text-muted"))
         style = "bold reverse $accent" if step == current else ""
-        parts.extend([(f" {title} ", style), (key, "$text-muted")])
-    parts.append(("    f6 Plan details", "$text-muted"))
+        parts.extend([(f"{key} ", "$text-muted"), (f" {title} ", style)])
+    parts.append(("     f6 Plan details", "$text-muted"))
     return Content.assemble(*parts)
 
 
