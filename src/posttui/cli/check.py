@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from posttui.core.rules import Finding
 
 HELP = "check a plan for SMART and POST problems"
 
@@ -55,7 +59,7 @@ def run(options: argparse.Namespace) -> int:
     return 1 if any(finding.severity.rank >= threshold for finding in findings) else 0
 
 
-def _print_text(name: str, ordered: list) -> None:  # type: ignore[type-arg]
+def _print_text(name: str, ordered: list[tuple[int, Finding]]) -> None:
     from posttui.cli.output import Painter, plural
     from posttui.core.terminal import printable
 

@@ -14,18 +14,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="the plan's title (default: from the file name)")
 
 
-def default_title(path: Path) -> str:
-    name = path.name.removesuffix(".toml").removesuffix(".post")
-    return name.replace("-", " ").replace("_", " ").strip().capitalize() or "New plan"
-
-
 def run(options: argparse.Namespace) -> int:
-    from posttui.core.model import Plan
+    from posttui.core.model import Plan, title_from_filename
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_new
 
     path = Path(options.path)
-    title = options.title if options.title and options.title.strip() else default_title(path)
+    title = (options.title or "").strip() or title_from_filename(path.name)
     shown = printable(options.path)
     problem = None
     try:

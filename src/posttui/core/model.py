@@ -166,3 +166,9 @@ class Plan(Table):
     @classmethod
     def new(cls, title: str) -> Plan:
         return cls(format=FORMAT, plan=PlanInfo(title=title))
+
+
+def title_from_filename(name: str) -> str:
+    """A first title for a new plan: 'kafe-solsiden.post.toml' -> 'Kafe solsiden'."""
+    stem = name.removesuffix(".toml").removesuffix(".post")
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or "New plan"

@@ -14,7 +14,7 @@ from textual.widgets import HelpPanel
 from posttui.core import paths
 from posttui.core.history import History
 from posttui.core.loader import LoadError, PlanFile, load
-from posttui.core.model import Plan
+from posttui.core.model import Plan, title_from_filename
 from posttui.core.rules import Finding, lint
 from posttui.core.terminal import printable
 from posttui.core.writer import dumps, write_atomic
@@ -32,11 +32,6 @@ def stylesheet() -> Path:
     here = Path(__file__).resolve().parent
     packaged = here.parent / "styles" / "posttui.tcss"
     return packaged if packaged.exists() else here.parents[2] / "styles" / "posttui.tcss"
-
-
-def default_title(path: Path) -> str:
-    name = path.name.removesuffix(".toml").removesuffix(".post")
-    return name.replace("-", " ").replace("_", " ").strip().capitalize() or "New plan"
 
 
 class PostApp(App[int]):
@@ -79,7 +74,7 @@ class PostApp(App[int]):
         self.flags: dict[str, set[str]] = {}
         self._lint_due = False
         self._comments: list[int] = []
-        self.history = History(Plan.new(default_title(self.path)))
+        self.history = History(Plan.new(title_from_filename(self.path.name)))
         self._open()
 
     def _open(self) -> None:
