@@ -45,7 +45,9 @@ def run(options: argparse.Namespace) -> int:
         print(error.render(), file=sys.stderr)
         return 2
     findings = lint(file.plan, options.today)
-    lines = [file.line_of(finding.path) or 1 for finding in findings]
+    # What the file does not hold at all (no [strategy] table, say) belongs at its end.
+    end = file.text.count("\n") or 1
+    lines = [file.line_of(finding.path) or end for finding in findings]
     ordered = sorted(zip(lines, findings, strict=True), key=lambda pair: pair[0])
     if options.format == "json":
         report = {

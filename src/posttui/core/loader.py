@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -134,8 +136,27 @@ def _toml(text: str, path: Path | str) -> dict[str, Any]:
         message = str(error)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match and match.group(1) else None
-        reason = _TOML_POSITION.sub("", message)
+        reason = _plain_toml_reason(_TOML_POSITION.sub("", message))
         raise LoadError(path, [Problem(f"not valid TOML: {reason}", line)]) from None
+
+
+_TOML_REASONS = [
+    (re.compile(r"Cannot declare \((.*)\) twice"), "the table [{0}] is declared twice"),
+    (
+        re.compile(r"Cannot overwrite a value"),
+        "a key is set twice, or a key and a table share a name",
+    ),
+    (re.compile(r"Illegal character '\\n'"), "the line ends inside a string: is a quote missing?"),
+]
+
+
+def _plain_toml_reason(reason: str) -> str:
+    """tomllib's wording, with Python's spellings (tuples, escapes) turned into TOML's."""
+    for pattern, plain in _TOML_REASONS:
+        if match := pattern.search(reason):
+            dotted = ".".join(re.findall(r"'([^']*)'", match.group(1))) if match.groups() else ""
+            return plain.format(dotted)
+    return reason
 
 
 def _check_format(data: dict[str, Any], text: str, path: Path | str) -> None:
@@ -150,7 +171,7 @@ def _check_format(data: dict[str, Any], text: str, path: Path | str) -> None:
             "upgrade posttui to open it"
         )
     else:
-        message = f"format must be {FORMAT}, not {version!r}"
+        message = f"format must be {FORMAT}, not {_toml_type(version)}"
     raise LoadError(path, [Problem(message, SourceMap(text).line_of("format"), "format")])
 
 
@@ -188,7 +209,11 @@ def _describe(detail: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         return f"unknown key `{name}`{_suggestion(name, detail['loc'])}"
     if kind == "missing":
-        return "missing required key"
+        return f"missing required {'table' if name in _TABLES else 'key'} `{name}`"
+    if kind in _BOUNDS:
+        return _BOUNDS[kind].format(**detail.get("ctx", {}))
+    if kind == "value_error":
+        return detail["msg"].removeprefix("Value error, ")
     if kind == "literal_error":
         return f"{value!r} is not allowed; use one of {detail['ctx']['expected']}"
     if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == SLUG_PATTERN:
@@ -198,6 +223,14 @@ def _describe(detail: ErrorDetails) -> str:
         return f"expected {expected}, got {_toml_type(value)}"
     return f"{detail['msg'][0].lower()}{detail['msg'][1:]}"
 
+
+_TABLES = {"plan", "settings", "people", "strategy", "technology", "involvement"}
+_BOUNDS = {
+    "greater_than_equal": "must be {ge} or more",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be {le} or less",
+    "less_than": "must be less than {lt}",
+}
 
 _TYPE_NAMES = {
     "int_type": "a number",
@@ -214,13 +247,20 @@ _TYPE_NAMES = {
 
 
 def _toml_type(value: object) -> str:
-    names = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list"}
-    if isinstance(value, dict):
-        return "a table"
-    for python_type, name in names.items():
-        if type(value) is python_type:
-            return f"{name} {value!r}" if python_type is not list else name
-    return type(value).__name__
+    """A TOML value as a user wrote it: `text "5"`, `the number 5`, `true`, `a date`, ..."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"text {json.dumps(value, ensure_ascii=False)}"
+    if isinstance(value, datetime):
+        return "a date with a time of day"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    return "a table" if isinstance(value, dict) else type(value).__name__
 
 
 def _suggestion(key: str, loc: tuple[int | str, ...]) -> str:

@@ -7,6 +7,7 @@ so an empty value and a missing key mean the same thing.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -35,9 +36,12 @@ INVOLVEMENT_TYPES = ("socializers", "lurkers", "sporadics", "debaters", "advance
 NORWEGIAN_INVOLVEMENT = (34, 29, 23, 9, 5)
 
 
+_LINE_END = re.compile(r"\r+\n")
+
+
 def _normalize_newlines(text: str) -> str:
     # TOML multi-line strings cannot keep "\r\n"; normalising here keeps round trips exact.
-    return text.replace("\r\n", "\n")
+    return _LINE_END.sub("\n", text)
 
 
 def _not_blank(text: str) -> str:

@@ -40,7 +40,7 @@ def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
             children.extend((path, item, "[[{}]]\n") for item in value)
         else:
             literals[key] = value
-    body = "".join(_literal(key, value) for key, value in literals.items())
+    body = _literals(literals) if literals else ""
     if name and (body or header.startswith("[[") or not children):
         yield header.format(name) + body
     elif body:
@@ -49,11 +49,21 @@ def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
         yield from _blocks(child, path, child_header)
 
 
-def _literal(key: str, value: Any) -> str:
-    """`key = value`; text with a line that looks like a git conflict marker stays on one
-    line, so that the loader does not refuse the file as an unresolved merge."""
-    multiline = not (isinstance(value, str) and CONFLICT_MARKER.search(value))
-    return tomli_w.dumps({key: value}, multiline_strings=multiline)
+def _literals(literals: dict[str, Any]) -> str:
+    """The plain keys of a table; multi-line text as multi-line strings, except text with
+    a line that looks like a git conflict marker: that stays on one line, so that the
+    loader does not refuse the file as an unresolved merge."""
+    marked = {
+        key
+        for key, value in literals.items()
+        if isinstance(value, str) and "\n" in value and CONFLICT_MARKER.search(value)
+    }
+    if not marked:
+        return tomli_w.dumps(literals, multiline_strings=True)
+    return "".join(
+        tomli_w.dumps({key: value}, multiline_strings=key not in marked)
+        for key, value in literals.items()
+    )
 
 
 def save(plan: Plan, path: Path | str) -> None:
