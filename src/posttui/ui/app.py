@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -61,7 +62,8 @@ class PostApp(App[int]):
         Binding("f3", "switch_mode('objectives')", "Objectives", show=False),
         Binding("f4", "switch_mode('strategy')", "Strategy", show=False),
         Binding("f5", "switch_mode('technology')", "Technology", show=False),
-        Binding("f6", "plan_details", "Plan"),
+        # Text areas use f6 themselves; the plan's own fields must open from anywhere.
+        Binding("f6", "plan_details", "Plan", priority=True),
     ]
 
     findings: var[list[Finding]] = var(list, init=False)
@@ -169,10 +171,17 @@ class PostApp(App[int]):
     # ---- saving and quitting ----
 
     def action_save(self) -> None:
-        if not self.plan_loaded:
-            return
+        self.save_then(None)
+
+    def save_then(self, after: Callable[[], object] | None) -> None:
+        """Save (asking first when that drops comments), then run `after` if it saved."""
+
+        def save() -> None:
+            if self.save() and after is not None:
+                after()
+
         if not self._comments:
-            self.save()
+            save()
             return
         lines = ", ".join(map(str, self._comments[:8]))
         question = (
@@ -180,11 +189,9 @@ class PostApp(App[int]):
             "without them; keep remarks in the notes fields. Save?"
         )
         answers = [("save", "Save without the comments"), ("cancel", "Cancel")]
-        self.push_screen(Choice(question, answers), self._save_answer)
-
-    def _save_answer(self, answer: str | None) -> None:
-        if answer == "save":
-            self.save()
+        self.push_screen(
+            Choice(question, answers), lambda answer: save() if answer == "save" else None
+        )
 
     def save(self) -> bool:
         try:
@@ -205,6 +212,8 @@ class PostApp(App[int]):
         return True
 
     async def action_quit(self) -> None:
+        if isinstance(self.screen, Choice):
+            return  # already asking
         if not self.plan_loaded or not self.history.dirty:
             self.exit(0 if self.plan_loaded else 2)
             return
@@ -217,8 +226,23 @@ class PostApp(App[int]):
         self.push_screen(Choice(question, answers), self._quit_answer)
 
     def _quit_answer(self, answer: str | None) -> None:
-        if answer == "discard" or (answer == "save" and self.save()):
+        if answer == "discard":
             self.exit(0)
+        elif answer == "save":
+            self.save_then(lambda: self.exit(0))
+
+    # Actions that need a plan: none of them while a load error is shown.
+    PLAN_ACTIONS: ClassVar[set[str]] = {
+        "save",
+        "undo",
+        "redo",
+        "switch_mode",
+        "plan_details",
+        "command_palette",
+    }
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.plan_loaded or action not in self.PLAN_ACTIONS
 
     # ---- moving around ----
 

@@ -113,8 +113,9 @@ class PostScreen(Screen[None]):
     def findings_changed(self) -> None:
         """Update views that follow the findings."""
 
-    def on_item_list_picked(self, event: ItemList.Picked) -> None:
-        self.bind_form(event.index)
+    def on_item_list_picked(self) -> None:
+        # The highlight now, not the event's: a late event must not undo a newer pick.
+        self.bind_form(self.items.highlighted if self.items.option_count else None)
 
     @property
     def base(self) -> str | None:

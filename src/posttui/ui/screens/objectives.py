@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from posttui.core import fields
+from posttui.core import fields, paths
 from posttui.core.model import KINDS, Objective, Target
 from posttui.core.terminal import printable
 from posttui.core.vocabulary import COMMON_METRICS, COMMON_PLATFORMS, kind_choice, kind_explanation
@@ -115,9 +115,9 @@ class ObjectivesScreen(PostScreen):
     def form_bound(self, base: str | None) -> None:
         self.query_one("#targets").display = base is not None
         self._show_smart()
-        objective = self.item()
+        objective = paths.get(self.post_app.plan, base) if base else None
         rows = self.query_one("#target-rows")
-        wanted = len(objective.targets) if base and objective else 0
+        wanted = len(objective.targets) if objective else 0
         current = list(rows.query(TargetRow))
         if base and len(current) == wanted:
             for row in current:

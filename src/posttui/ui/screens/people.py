@@ -79,7 +79,7 @@ class PeopleScreen(PostScreen):
         )
         for name in INVOLVEMENT_TYPES:
             yield TextField(LABELS[name], f"involvement.{name}", fields.share)
-        yield Button("Use Norwegian averages 34/29/23/9/5", id="averages", compact=True)
+        yield Button("Norwegian averages", id="averages", compact=True)
         yield NotesField("Notes", "notes")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -81,9 +81,17 @@ class BoundField(Vertical):
     def bind(self, base: str | None) -> None:
         """Show the value at `base`.`key` (nothing when `base` is None)."""
         self.base = base
-        self.disabled = base is None
+        if self.is_mounted:
+            self._show_bound()
+
+    def on_mount(self) -> None:
+        self._show_bound()  # bound before its editor existed
+
+    def _show_bound(self) -> None:
+        self.disabled = self.base is None
         self.show_error(None)
-        self.load(paths.get(self.post_app.plan, self.path) if base is not None else None)
+        value = paths.get(self.post_app.plan, self.path) if self.base is not None else None
+        self.load(value)
 
     def load(self, value: Any) -> None:
         raise NotImplementedError
@@ -102,6 +110,9 @@ class BoundField(Vertical):
         editor.focus()
         if select and isinstance(editor, Input):
             editor.select_all()
+
+
+LINE_BREAK = "↵"
 
 
 class LastWordSuggester(Suggester):
@@ -156,13 +167,14 @@ class TextField(BoundField):
     def load(self, value: Any) -> None:
         editor = self.query_one(Input)
         with editor.prevent(Input.Changed):
-            # Plan text is data: control characters are shown escaped, never sent.
-            editor.value = printable(fields.show(value)).replace("\n", "\\n")
+            # Plan text is data: control characters are shown escaped, never sent;
+            # a line break shows as a symbol that typing there keeps a line break.
+            editor.value = printable(fields.show(value)).replace("\n", LINE_BREAK)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         try:
-            value = self.parser(event.value)
+            value = self.parser(event.value.replace(LINE_BREAK, "\n"))
         except ValueError as error:
             self.show_error(str(error))
             return

@@ -1,0 +1,1029 @@
+"""The app as a user drives it: keys in, the saved plan file checked.
+
+Every test works on a copy of a sample plan in tmp_path, moves around with the
+keyboard (tab, enter, arrows, the f-keys), and reads back what ctrl+s wrote.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Select, TextArea
+
+from posttui.core.loader import load
+from posttui.core.model import Plan
+from posttui.ui.app import PostApp
+from posttui.ui.screens.base import PostScreen
+from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
+from posttui.ui.widgets.fields import BoundField
+from posttui.ui.widgets.findings import FindingsPanel
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
+SIZE = (120, 40)
+
+KAFE = "kafe-solsiden"
+NORDLYS = "nordlys-analytics"
+TROMSO = "tromso-kommune"
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """Copies a sample plan into tmp_path and returns the copy's path."""
+
+    def copy(name: str = KAFE) -> Path:
+        path = tmp_path / f"{name}.post.toml"
+        shutil.copyfile(SAMPLES / f"{name}.post.toml", path)
+        return path
+
+    return copy
+
+
+def saved(path: Path) -> Plan:
+    return load(path).plan
+
+
+def screen_text(app: PostApp) -> str:
+    """What the terminal shows, as plain text (the dialogs with what is behind them)."""
+    console = Console(
+        width=app.size.width,
+        height=app.size.height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
+
+
+def field_of(app: PostApp) -> BoundField | None:
+    """The form field whose editor has the focus."""
+    focused = app.focused
+    if focused is None:
+        return None
+    for node in focused.ancestors_with_self:
+        if isinstance(node, BoundField):
+            return node
+    return None
+
+
+async def tab_to(pilot: Pilot[int], path: str, *, key: str = "tab") -> BoundField:
+    """Press tab until the field editing `path` ('objectives[0].owner') has the focus."""
+    for _ in range(60):
+        field = field_of(pilot.app)
+        if field is not None and field.path == path:
+            return field
+        await pilot.press(key)
+    raise AssertionError(f"tab never reached {path}; focus is on {pilot.app.focused!r}")
+
+
+async def retype(pilot: Pilot[int], text: str) -> None:
+    """Clear the focused one-line input and type `text`."""
+    await pilot.press("end", "ctrl+u", *text)
+
+
+async def pick(pilot: Pilot[int], label: str) -> None:
+    """Open the focused Select with enter, arrow to the option shown as `label`, enter."""
+    select = pilot.app.focused
+    assert isinstance(select, Select)
+    await pilot.press("enter")
+    overlay = select.query_one(OptionList)
+    assert overlay.has_focus
+    await pilot.press("home")
+    for _ in range(overlay.option_count):
+        option = overlay.highlighted_option
+        if option is not None and str(option.prompt) == label:
+            await pilot.press("enter")
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no option {label!r}")
+
+
+async def switch(pilot: Pilot[int], key: str) -> PostScreen:
+    await pilot.press(key)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PostScreen)
+    return screen
+
+
+def editor_value(field: BoundField) -> str:
+    editor = field.query_one(".field-editor")
+    if isinstance(editor, Input):
+        return editor.value
+    if isinstance(editor, TextArea):
+        return editor.text
+    raise TypeError(editor)
+
+
+def field_at(app: PostApp, path: str) -> BoundField:
+    return next(f for f in app.screen.query(BoundField) if f.path == path)
+
+
+def error_of(field: BoundField) -> str:
+    return str(field.query_one(".field-error").render()) if field.has_class("-invalid") else ""
+
+
+# ---- People ----
+
+
+async def test_add_a_segment_and_fill_in_every_field(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#items")
+        await pilot.press("n")  # after the highlighted (first) segment
+        assert field_of(app).path == "people.segments[1].name"
+        await pilot.press(*"Pensjonister i Trondheim")
+        await pilot.press("tab")
+        await retype(pilot, "pensjonister")
+        await pilot.press("tab")
+        await pick(pilot, "Normative")
+        await tab_to(pilot, "people.segments[1].size")
+        await pilot.press(*"2 500")  # Norwegian thousands
+        await pilot.press("tab")
+        await pilot.press(*"instagram, tiktok")
+        await tab_to(pilot, "people.segments[1].involvement.debaters")
+        await pilot.press(*"12")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    segment = saved(path).people.segments[1]
+    assert segment.name == "Pensjonister i Trondheim"
+    assert segment.id == "pensjonister"
+    assert segment.linkage == "normative"
+    assert segment.size == 2500
+    assert segment.platforms == ["instagram", "tiktok"]
+    assert segment.involvement is not None
+    assert segment.involvement.debaters == 12
+    assert len(saved(path).people.segments) == 7
+
+
+async def test_norwegian_averages_button_fixes_a_bad_involvement_sum(plan_copy) -> None:
+    path = plan_copy(TROMSO)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert ("people/involvement-sum", "jobbsokere") in [
+            (f.rule, f.subject) for f in app.findings
+        ]
+        await pilot.press("down", "down", "down", "enter")  # jobbsokere, shares sum to 105
+        await tab_to(pilot, "people.segments[3].involvement.advanced")
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#averages")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = [
+            editor_value(field_at(app, f"people.segments[3].involvement.{name}"))
+            for name in ("socializers", "lurkers", "sporadics", "debaters", "advanced")
+        ]
+        assert shown == ["34", "29", "23", "9", "5"]
+        assert "people/involvement-sum" not in [f.rule for f in app.findings]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    involvement = saved(path).people.segments[3].involvement
+    assert involvement is not None
+    assert tuple(involvement.shares()) == (34, 29, 23, 9, 5)
+
+
+async def test_delete_a_segment_and_undo_brings_it_back(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    before = [s.id for s in saved(path).people.segments]
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")  # the third segment: turister
+        await pilot.press("d")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        after_delete = [s.id for s in saved(path).people.segments]
+        assert after_delete == [i for i in before if i != "turister"]
+
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        items = app.screen.query_one("#items", OptionList)
+        assert items.option_count == len(before)
+        assert editor_value(field_at(app, "people.segments[2].name")) == "Tilreisende og turister"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert [s.id for s in saved(path).people.segments] == before
+
+
+async def test_undo_takes_back_a_new_segment_step_by_step(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"Alle")
+        await pilot.press("ctrl+z")  # the typing
+        await pilot.pause()
+        assert editor_value(field_at(app, "people.segments[1].name")) == "New segment"
+        await pilot.press("ctrl+z")  # the new segment
+        await pilot.pause()
+        assert app.screen.query_one("#items", OptionList).option_count == 6
+        assert "unsaved" not in app.sub_title
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(path) == saved(SAMPLES / f"{KAFE}.post.toml")
+
+
+async def test_delete_key_deletes_too(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "studenter" not in [s.id for s in saved(path).people.segments]
+
+
+async def test_shift_down_moves_a_segment_down(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    before = [s.id for s in saved(path).people.segments]
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+down")
+        items = app.screen.query_one("#items", OptionList)
+        assert items.highlighted == 1  # the moved segment stays picked
+        await pilot.press("enter")  # into its form
+        assert editor_value(field_of(app)) == "Studenter i Trondheim"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [s.id for s in saved(path).people.segments] == [before[1], before[0], *before[2:]]
+
+
+# ---- Objectives ----
+
+
+async def test_edit_every_objective_field(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("enter")  # from the list into the form
+        assert field_of(app).path == "objectives[0].statement"
+        await retype(pilot, "Nå 3 000 følgere på Instagram innen 30. juni 2027")
+        await pilot.press("tab")
+        await pilot.press("tab")  # past the id
+        await pick(pilot, "Energizing (sales)")
+        await tab_to(pilot, "objectives[0].segments")
+        await retype(pilot, "studenter, turister")
+        await pilot.press("tab")
+        await retype(pilot, "Kari Nordmann")
+        await pilot.press("tab")
+        await retype(pilot, "Flere gjester om ettermiddagen")
+        await pilot.press("tab")
+        await retype(pilot, "2027-02-01")
+        await pilot.press("tab")
+        await retype(pilot, "2027-10-31")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    objective = saved(path).objectives[0]
+    assert objective.statement == "Nå 3 000 følgere på Instagram innen 30. juni 2027"
+    assert objective.kind == "energizing"
+    assert objective.segments == ["studenter", "turister"]
+    assert objective.owner == "Kari Nordmann"
+    assert objective.why == "Flere gjester om ettermiddagen"
+    assert objective.start == date(2027, 2, 1)
+    assert objective.deadline == date(2027, 10, 31)
+
+
+async def test_invalid_deadline_shows_an_error_and_keeps_the_plan(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("enter")
+        field = await tab_to(pilot, "objectives[0].deadline")
+        await pilot.press("end", *["backspace"] * 5, *"13-01")  # 2027-06-30 -> 2027-13-01
+        assert editor_value(field) == "2027-13-01"
+        await pilot.pause()
+        assert "YYYY-MM-DD" in error_of(field)
+        assert "YYYY-MM-DD" in screen_text(app)
+        assert app.plan.objectives[0].deadline == date(2027, 6, 30)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert saved(path).objectives[0].deadline == date(2027, 6, 30)
+
+        await retype(pilot, "2027-12-01")  # fixing it clears the error
+        await pilot.pause()
+        assert error_of(field) == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(path).objectives[0].deadline == date(2027, 12, 1)
+
+
+async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await tab_to(pilot, "objectives[0].targets[1].platform")
+        await pilot.press(*"tiktok")
+        await pilot.press("tab")
+        await pilot.press(*"reach")
+        await pilot.press("tab")
+        await pilot.press(*"4000")
+        await pilot.press("tab")
+        await retype(pilot, "9000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    targets = saved(path).objectives[0].targets
+    assert len(targets) == 2
+    new = targets[1]
+    assert (new.platform, new.metric, new.baseline, new.target) == ("tiktok", "reach", 4000, 9000)
+
+
+async def test_remove_a_target_with_its_button(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("down", "enter")  # linkedin-followers, one target
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await tab_to(pilot, "objectives[1].targets[1].platform")
+        await pilot.press(*"youtube")
+        # Back to the first target's remove button.
+        await tab_to(pilot, "objectives[1].targets[0].target", key="shift+tab")
+        await pilot.press("tab")
+        assert app.focused.has_class("remove-target")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.screen.query(".remove-target")) == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    targets = saved(path).objectives[1].targets
+    assert [t.platform for t in targets] == ["youtube"]
+
+
+# ---- Strategy ----
+
+
+async def test_relationship_and_a_new_initiative(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f4")
+        await pilot.press("tab")
+        assert field_of(app).path == "strategy.relationship"
+        await pilot.press("f7", *"Fra forbipasserende til stamgjester")
+        await pilot.press("escape")  # back to the list
+        await pilot.press("n")
+        assert field_of(app).path == "strategy.initiatives[1].description"
+        await pilot.press(*"Ukentlig quiz i Stories")
+        await pilot.press("tab")
+        await retype(pilot, "quiz")
+        await pilot.press("tab")
+        await pilot.press(*"instagram-folgere, sesongmeny")
+        await pilot.press("tab")
+        await pilot.press(*"stories, polls")
+        await pilot.press("tab")
+        await pilot.press(*"instagram")
+        await pilot.press("tab")
+        await pilot.press(*"1/week")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    strategy = saved(path).strategy
+    assert strategy.relationship == "Fra forbipasserende til stamgjester"
+    initiative = strategy.initiatives[1]
+    assert initiative.id == "quiz"
+    assert initiative.description == "Ukentlig quiz i Stories"
+    assert initiative.objectives == ["instagram-folgere", "sesongmeny"]
+    assert initiative.content == ["stories", "polls"]
+    assert initiative.platforms == ["instagram"]
+    assert initiative.cadence == "1/week"
+    assert len(strategy.initiatives) == 6
+
+
+# ---- Technology ----
+
+
+async def test_add_a_platform_to_the_mix(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f5")
+        await pilot.press("end", "n")  # after the last platform
+        assert field_of(app).path == "technology.platforms[4].id"
+        await pilot.press(*"youtube")
+        await pilot.press("tab")
+        await pilot.press(*"YouTube")
+        await pilot.press("tab")
+        await pilot.press(*"Oppskriftsvideoer fra kjøkkenet")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    platform = saved(path).technology.platforms[4]
+    assert (platform.id, platform.name, platform.role) == (
+        "youtube",
+        "YouTube",
+        "Oppskriftsvideoer fra kjøkkenet",
+    )
+
+
+# ---- Plan details ----
+
+
+async def test_plan_details_title_and_language(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanDetails)
+        assert field_of(app).path == "plan.title"
+        await retype(pilot, "Solsiden 2028")
+        await tab_to(pilot, "plan.language")
+        await pick(pilot, "English")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        assert app.title == "Solsiden 2028"
+        assert "Solsiden 2028" in screen_text(app).splitlines()[0]  # the header
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    info = saved(path).plan
+    assert info.title == "Solsiden 2028"
+    assert info.language == "en"
+
+
+async def test_f6_opens_plan_details_from_a_notes_field(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await tab_to(pilot, "people.segments[0].description")
+        await pilot.press("f6")  # the step bar promises "f6 Plan details"
+        await pilot.pause()
+        assert isinstance(app.screen, PlanDetails)
+
+
+# ---- The live findings panel ----
+
+
+def panel_title(app: PostApp) -> str:
+    return str(app.screen.query_one("#findings-title").render())
+
+
+def panel_rules(app: PostApp) -> list[str]:
+    options = app.screen.query_one("#findings-list", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_typing_a_number_clears_the_vague_finding_live(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    original = path.read_bytes()
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        vague = [(f.rule, f.subject) for f in app.findings if f.rule == "specific/vague"]
+        assert vague == [("specific/vague", "brand-linkedin")]
+        count = len(app.findings)
+        assert panel_title(app) == f"Findings ({count})"
+        assert any("specific/vague" in row for row in panel_rules(app))
+
+        await pilot.press("enter")  # Improve our brand on LinkedIn
+        await pilot.press("end", *" to 2000 followers")
+        await pilot.pause()
+
+        assert not [f for f in app.findings if f.rule == "specific/vague"]
+        assert panel_title(app) == f"Findings ({count - 1})"
+        assert not any("specific/vague" in row for row in panel_rules(app))
+        assert "specific/vague" not in screen_text(app)
+
+        await switch(pilot, "f2")  # every screen's panel follows
+        assert panel_title(app) == f"Findings ({count - 1})"
+    assert path.read_bytes() == original  # nothing saved
+
+
+async def choose_finding(pilot: Pilot[int], rule: str) -> str:
+    """Tab into the findings panel, arrow to the finding of `rule`, press enter."""
+    app = pilot.app
+    finding = next(f for f in app.findings if f.rule == rule)
+    panel = app.screen.query_one(FindingsPanel)
+    options = panel.query_one(OptionList)
+    for _ in range(60):
+        if options.has_focus:
+            break
+        await pilot.press("tab")
+    for _ in range(options.option_count):
+        if panel._rows[options.highlighted or 0] == finding:
+            break
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    return finding.path
+
+
+async def test_enter_on_a_target_finding_focuses_the_target_field(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        where = await choose_finding(pilot, "technology/audience-absent")
+        assert where == "objectives[2].targets[0].platform"  # tiktok-awareness
+        assert app.screen.query_one("#items", OptionList).highlighted == 2
+        assert field_of(app).path == where
+        await retype(pilot, "linkedin")
+        await pilot.pause()
+        assert "technology/audience-absent" not in [f.rule for f in app.findings]
+
+
+async def test_enter_on_a_finding_from_another_screen_after_an_edit(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("enter", "end", "!")  # an edit: the other screens catch up later
+        await switch(pilot, "f5")
+        where = await choose_finding(pilot, "time-bound/no-deadline")
+        assert app.current_mode == "objectives"
+        assert field_of(app).path == where == "objectives[0].deadline"
+
+
+async def test_enter_on_a_finding_goes_to_its_field(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the People screen
+        where = await choose_finding(pilot, "attractive/no-owner")
+        assert where == "objectives[3].owner"  # demo-requests
+        assert app.current_mode == "objectives"
+        assert app.screen.query_one("#items", OptionList).highlighted == 3
+        assert field_of(app).path == where
+        await pilot.press(*"Ola Nordmann")  # the user types the missing owner right away
+        await pilot.pause()
+        assert app.plan.objectives[3].owner == "Ola Nordmann"
+        assert "attractive/no-owner" not in [f.rule for f in app.findings]
+
+
+# ---- Undo, redo, unsaved ----
+
+
+async def test_undo_and_redo_of_typing_show_in_the_form(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("enter")
+        field = field_of(app)
+        original = app.plan.objectives[0].statement
+        await pilot.press("end", *" og mer")
+        assert app.plan.objectives[0].statement == original + " og mer"
+
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.objectives[0].statement == original
+        assert editor_value(field) == original
+
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert app.plan.objectives[0].statement == original + " og mer"
+        assert editor_value(field) == original + " og mer"
+
+
+async def test_undo_on_another_screen_shows_when_you_come_back(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("enter")
+        original = app.plan.objectives[0].statement
+        await pilot.press("end", *" nå")
+        await switch(pilot, "f2")
+        await pilot.press("ctrl+z")
+        await switch(pilot, "f3")
+        assert editor_value(field_at(app, "objectives[0].statement")) == original
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(path).objectives[0].statement == original
+
+
+async def test_unsaved_marker_follows_edits_and_saves(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+        await pilot.press("enter", "end", *" AS")
+        await pilot.pause()
+        assert "unsaved" in app.sub_title
+        assert "unsaved" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+        assert "unsaved" not in screen_text(app)
+    assert saved(path).people.segments[0].name == "Studenter i Trondheim AS"
+
+
+async def test_undo_back_to_the_saved_state_is_not_unsaved(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "end", *" AS")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+
+
+# ---- Quitting ----
+
+
+def buttons(app: PostApp) -> list[str]:
+    return [str(button.label) for button in app.screen.query("Button")]
+
+
+async def test_quit_with_unsaved_changes_asks_and_cancel_keeps_the_app(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert buttons(app) == ["Save and quit", "Quit without saving", "Cancel"]
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, PostScreen)
+
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter")  # Cancel
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, PostScreen)
+        assert "unsaved" in app.sub_title
+
+
+async def test_quit_without_saving_leaves_the_file_as_it_was(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    original = path.read_bytes()
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *"xyz")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("tab", "enter")  # Quit without saving
+        await pilot.pause()
+    assert app.return_value == 0
+    assert path.read_bytes() == original
+
+
+async def test_save_and_quit_writes_the_edit(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "end", *" AS")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("enter")  # Save and quit
+        await pilot.pause()
+    assert app.return_value == 0
+    assert saved(path).people.segments[0].name == "Studenter i Trondheim AS"
+
+
+async def test_quit_without_changes_does_not_ask(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_value == 0
+
+
+# ---- Files that are new, broken or commented ----
+
+
+async def test_a_new_path_is_a_new_plan_written_on_save(tmp_path: Path) -> None:
+    path = tmp_path / "lansering.post.toml"
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "unsaved" in app.sub_title
+        await pilot.press("n", *"Alle")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+    plan = saved(path)
+    assert plan.plan.title == "Lansering"
+    assert [s.name for s in plan.people.segments] == ["Alle"]
+
+
+CONFLICTED = """\
+<<<<<<< HEAD
+title = "Ours"
+=======
+title = "Theirs"
+>>>>>>> other
+"""
+
+
+def break_plan(path: Path, how: str) -> bytes:
+    text = path.read_text(encoding="utf-8")
+    if how == "conflict":
+        text = re.sub(r"^title = .*\n", CONFLICTED, text, count=1, flags=re.MULTILINE)
+    else:
+        text = text.replace('language = "nb"\n', 'language = "nb"\ntitel = "Typo"\n')
+    path.write_text(text, encoding="utf-8")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(("how", "says"), [("conflict", "conflict"), ("unknown-key", "titel")])
+async def test_a_broken_plan_shows_why_and_is_never_written(plan_copy, how, says) -> None:
+    path = plan_copy(KAFE)
+    original = break_plan(path, how)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadFailed)
+        text = screen_text(app)
+        assert says in text.lower()
+        assert app.load_error is not None
+        message = app.load_error.problems[0].message
+        assert " ".join(message.split()) in " ".join(text.split())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert path.read_bytes() == original
+        await pilot.press("f2", "n", "ctrl+s", "f6", "ctrl+s")
+        await pilot.pause()
+        assert path.read_bytes() == original
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == 2
+    assert path.read_bytes() == original
+
+
+async def test_the_load_error_stays_in_view(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    break_plan(path, "unknown-key")
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("f2", "f3", "f4", "f5", "f6"):
+            await pilot.press(key)
+            await pilot.pause()
+            # Not an empty stand-in plan whose edits could never be saved.
+            assert isinstance(app.screen, LoadFailed), key
+
+
+async def test_q_on_the_load_error_quits(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    original = break_plan(path, "conflict")
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_value == 2
+    assert path.read_bytes() == original
+
+
+def with_comment(path: Path) -> bytes:
+    text = path.read_text(encoding="utf-8")
+    path.write_text("# Kladd: ikke del før mandag\n" + text, encoding="utf-8")
+    return path.read_bytes()
+
+
+async def test_a_plan_with_comments_asks_before_saving(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    original = with_comment(path)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "end", *" AS")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "comments" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert path.read_bytes() == original
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # Cancel
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        assert path.read_bytes() == original
+        assert "unsaved" in app.sub_title
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # Save without the comments
+        await pilot.pause()
+    assert saved(path).people.segments[0].name == "Studenter i Trondheim AS"
+    assert "#" not in path.read_text(encoding="utf-8").splitlines()[0]
+
+
+async def test_save_and_quit_on_a_plan_with_comments_asks_first(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    original = with_comment(path)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "ctrl+q")
+        await pilot.pause()
+        await pilot.press("enter")  # Save and quit
+        await pilot.pause()
+        # Overwriting the comments needs its own yes, as with ctrl+s.
+        assert isinstance(app.screen, Choice)
+        assert "comments" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert path.read_bytes() == original
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # Quit without saving
+        await pilot.pause()
+    assert path.read_bytes() == original
+
+
+# ---- Plan text is data ----
+
+CLICK = "[@click=app.quit]x[/]"
+
+HOSTILE = f"""\
+format = 1
+
+[plan]
+title = "Plan [/ {CLICK} [bold]x"
+
+[[people.segments]]
+id = "hostile"
+name = "Seg {CLICK} [bold]x [/ \\u001b[2Jend"
+platforms = ["instagram"]
+
+[[objectives]]
+id = "hostile-goal"
+statement = "Nå 500 {CLICK} [bold]x [/ \\u001b[2J følgere innen 2027"
+segments = ["hostile"]
+"""
+
+
+async def test_editing_a_one_line_field_keeps_its_line_breaks(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('why = "Instagram er', 'why = "Kort sagt:\\nInstagram er', 1)
+    path.write_text(text, encoding="utf-8")
+    why = saved(path).objectives[0].why
+    assert why.startswith("Kort sagt:\nInstagram er")
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await switch(pilot, "f3")
+        await pilot.press("enter")
+        await tab_to(pilot, "objectives[0].why")
+        await pilot.press("end", "!")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(path).objectives[0].why == why + "!"
+
+
+async def click_text(pilot: Pilot[int], needle: str) -> None:
+    """Click on every place the screen shows `needle`."""
+    places = [
+        (line.find(needle), y)
+        for y, line in enumerate(screen_text(pilot.app).splitlines())
+        if needle in line
+    ]
+    assert places, f"{needle!r} is not on the screen"
+    for place in places:
+        await pilot.click(offset=place)
+
+
+async def test_markup_and_escapes_in_a_plan_are_shown_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.post.toml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        text = screen_text(app)
+        assert f"Plan [/ {CLICK} [bold]x" in text  # the header
+        assert f"Seg {CLICK}" in text  # the list
+        assert "[bold]x [/ \\x1b[2Jend" in text  # the escape shown, not sent
+        assert "\x1b" not in text
+        await click_text(pilot, "x[/]")
+        await pilot.press("escape", "enter")  # back to the list, into the form
+        await pilot.pause()
+        assert editor_value(field_of(app)).startswith(f"Seg {CLICK} [bold]x [/ ")
+        assert "\x1b" not in screen_text(app)
+
+        await switch(pilot, "f3")
+        text = screen_text(app)
+        assert f"Nå 500 {CLICK}" in text
+        assert "\x1b" not in text
+        await click_text(pilot, "x[/]")
+        await pilot.press("enter")
+        await click_text(pilot, "x[/]")
+        await pilot.pause()
+
+        await pilot.press("f6")
+        await pilot.pause()
+        assert f"Plan [/ {CLICK} [bold]x" in screen_text(app)
+        await pilot.press("escape")
+        await switch(pilot, "f5")
+        await switch(pilot, "f4")
+        assert "\x1b" not in screen_text(app)
+        assert app.is_running
+    assert app.return_value is None  # nothing quit the app
+
+
+# ---- The command palette ----
+
+
+def palette_prompts(app: PostApp) -> list[str]:
+    options = app.screen.query_one("CommandList", OptionList)
+    return [
+        str(options.get_option_at_index(i).prompt).splitlines()[0]
+        for i in range(options.option_count)
+    ]
+
+
+async def test_palette_lists_the_screens_and_save(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        prompts = palette_prompts(app)  # before typing: every command
+        for title in ("People", "Objectives", "Strategy", "Technology"):
+            assert f"{title}: open" in prompts
+        assert "Plan: save" in prompts
+
+        await pilot.press(*"Strat", "enter")
+        await pilot.pause()
+        assert app.current_mode == "strategy"
+
+
+async def test_palette_runs_save(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Plan: save")
+        await pilot.pause()
+        assert palette_prompts(app)[0] == "Plan: save"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+    assert "studenter" not in [s.id for s in saved(path).people.segments]
+
+
+async def test_palette_finds_an_objective_by_words_of_its_statement(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Kaffeklubben medlemmer")
+        await pilot.pause()
+        assert palette_prompts(app)[0].startswith("Objective: Bygge Facebook-gruppen")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "objectives"
+        items = app.screen.query_one("#items", OptionList)
+        assert items.highlighted == 4
+        statement = field_at(app, "objectives[4].statement")
+        assert editor_value(statement).startswith("Bygge Facebook-gruppen «Kaffeklubben Solsiden»")
