@@ -50,6 +50,7 @@ class PostScreen(Screen[None]):
                 yield self.item_list()
                 yield from self.compose_aside()
             with VerticalScroll(id="form", can_focus=False):
+                yield from self.compose_form_header()
                 yield Static(Content(self.EMPTY), id="form-empty")
                 with Vertical(id="item-form"):
                     yield from self.compose_form()
@@ -62,6 +63,10 @@ class PostScreen(Screen[None]):
 
     def compose_aside(self) -> ComposeResult:
         """Widgets under the item list (bars, maps)."""
+        yield from ()
+
+    def compose_form_header(self) -> ComposeResult:
+        """Above the item's fields: fields of the step itself."""
         yield from ()
 
     def compose_form(self) -> ComposeResult:

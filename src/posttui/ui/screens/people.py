@@ -68,7 +68,7 @@ class PeopleScreen(PostScreen):
         )
         yield TextField("Size", "size", fields.count, placeholder="estimated head-count")
         yield TextField(
-            "Platforms where they are",
+            "Platforms",
             "platforms",
             fields.slugs,
             placeholder="instagram, tiktok",

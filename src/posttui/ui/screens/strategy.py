@@ -19,9 +19,10 @@ from posttui.ui.widgets.items import ItemList, unique_id
 
 
 def initiative_label(initiative: Initiative) -> Content:
-    serves = ", ".join(initiative.objectives) or "serves no objective"
-    title = initiative.description.split("\n")[0] or initiative.id
-    return Content.assemble(printable(title), "\n", (printable(serves), "$text-muted"))
+    serves = ", ".join(initiative.objectives) or "no objective"
+    return Content.assemble(
+        (printable(initiative.id), "bold"), "\n", (printable(f"serves {serves}"), "$text-muted")
+    )
 
 
 def new_initiative(initiatives: list[Any]) -> Initiative:
@@ -38,14 +39,21 @@ class StrategyScreen(PostScreen):
         return ItemList(self.SECTION, "initiative", initiative_label, new_initiative, id="items")
 
     def compose_aside(self) -> ComposeResult:
-        yield NotesField("Relationship: from what, to what?", "relationship", fixed="strategy")
         yield Static(id="unserved")
+
+    def compose_form_header(self) -> ComposeResult:
+        yield NotesField("Relationship", "relationship", fixed="strategy")
+        yield Static(
+            Content("How should the relationship with the audience change: from what, to what?"),
+            classes="form-note",
+        )
+        yield Static(Content.styled("Initiative", "bold"), classes="form-heading")
 
     def compose_form(self) -> ComposeResult:
         yield NotesField("Description", "description")
         yield TextField("Id", "id", fields.slug)
         yield TextField(
-            "Serves objectives",
+            "Serves",
             "objectives",
             fields.slugs,
             placeholder="objective ids",
