@@ -68,11 +68,13 @@ def _print_text(name: str, ordered: list[tuple[int, Finding]]) -> None:
     paint = Painter()
     shown = printable(name)
     counts: dict[str, int] = {}
+    report = []
     for line, finding in ordered:
         severity = finding.severity.value
         counts[severity] = counts.get(severity, 0) + 1
         rule = paint(finding.rule, severity)
-        print(f"{shown}:{line}: {rule} {printable(finding.message)}")
+        report.append(f"{shown}:{line}: {rule} {printable(finding.message)}\n")
+    sys.stdout.write("".join(report))
     if not counts:
         print(f"{shown}: {paint('no findings', 'ok')}")
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
@@ -264,6 +263,8 @@ def _toml_type(value: object) -> str:
 
 
 def _suggestion(key: str, loc: tuple[int | str, ...]) -> str:
+    import difflib  # only a plan with a typo needs it; check starts faster without
+
     known = list(paths.model_at(key_path(loc[:-1])).model_fields)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else f"; known keys: {', '.join(known)}"

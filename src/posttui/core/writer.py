@@ -21,7 +21,7 @@ def dumps(plan: Plan) -> str:
 
 
 def _is_array_of_tables(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and isinstance(value[0], Mapping)
+    return isinstance(value, list) and bool(value) and isinstance(value[0], dict)
 
 
 def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
@@ -34,7 +34,7 @@ def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
     children: list[tuple[str, Mapping[str, Any], str]] = []
     for key, value in table.items():
         path = f"{name}.{key}" if name else key
-        if isinstance(value, Mapping):
+        if isinstance(value, dict):
             children.append((path, value, "[{}]\n"))
         elif _is_array_of_tables(value):
             children.extend((path, item, "[[{}]]\n") for item in value)

@@ -6,10 +6,11 @@ turns them into findings with the rule's id, severity and catalog message.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from posttui.core.messages import message
@@ -74,9 +75,13 @@ class Context:
         self.present = {p for segment in plan.people.segments for p in segment.platforms}
         self.max_growth = plan.settings.max_monthly_growth or DEFAULT_MAX_MONTHLY_GROWTH
 
-    def objectives(self) -> Iterator[tuple[str, Objective]]:
-        for index, objective in enumerate(self.plan.objectives):
-            yield f"objectives[{index}]", objective
+    def objectives(self) -> Iterable[tuple[str, Objective]]:
+        """Each objective with its key path."""
+        return self._objectives
+
+    @cached_property
+    def _objectives(self) -> list[tuple[str, Objective]]:
+        return [(f"objectives[{i}]", o) for i, o in enumerate(self.plan.objectives)]
 
     def named_segments(self, objective: Objective) -> list[Segment]:
         """The known segments an objective names, each once."""

@@ -33,10 +33,11 @@ def vague_word(statement: str, language: str | None) -> str | None:
 def vague(ctx: Context) -> Iterator[Hit]:
     for path, objective in ctx.objectives():
         words = len(objective.statement.split())
-        word = vague_word(objective.statement, ctx.plan.plan.language)
         if words < MIN_WORDS:
             yield Hit(objective.id, f"{path}.statement", ".short", {"words": words})
-        elif word and not _DIGIT.search(objective.statement):
+        elif not _DIGIT.search(objective.statement) and (
+            word := vague_word(objective.statement, ctx.plan.plan.language)
+        ):
             yield Hit(objective.id, f"{path}.statement", ".word", {"word": word})
 
 

@@ -1,0 +1,19 @@
+"""The core benchmark still runs: `benchmarks/bench_core.py --quick` (no timing asserted)."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_core.py"
+
+
+def test_quick_benchmark_runs_and_prints_a_row_per_size() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--quick"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    for size in (10, 100):
+        row = re.compile(rf"^\s*{size}\s+\d+(\.\d+)?\s+\d+\s+\|.*\b(PASS|MISS)\b", re.MULTILINE)
+        assert row.search(result.stdout), f"no row for {size} objectives:\n{result.stdout}"
+    assert "posttui check" in result.stdout
