@@ -25,7 +25,8 @@ from posttui.ui.app import PostApp
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
 from posttui.ui.widgets.fields import BoundField
-from posttui.ui.widgets.findings import FindingsPanel
+from posttui.ui.widgets.findings import FindingList, FindingsPanel
+from posttui.ui.widgets.items import ItemList
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
 SIZE = (120, 40)
@@ -111,6 +112,17 @@ async def pick(pilot: Pilot[int], label: str) -> None:
     raise AssertionError(f"no option {label!r}")
 
 
+async def opened(pilot: Pilot[int]) -> None:
+    """Wait until the app has loaded its plan (or shown why it could not)."""
+    app = pilot.app
+    assert isinstance(app, PostApp)
+    for _ in range(100):
+        if app.plan_loaded or app.load_error is not None:
+            break
+        await pilot.pause()
+    await pilot.pause()
+
+
 async def switch(pilot: Pilot[int], key: str) -> PostScreen:
     await pilot.press(key)
     await pilot.pause()
@@ -143,6 +155,7 @@ async def test_add_a_segment_and_fill_in_every_field(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert app.focused is app.screen.query_one("#items")
         await pilot.press("n")  # after the highlighted (first) segment
@@ -176,6 +189,7 @@ async def test_norwegian_averages_button_fixes_a_bad_involvement_sum(plan_copy) 
     path = plan_copy(TROMSO)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert ("people/involvement-sum", "jobbsokere") in [
             (f.rule, f.subject) for f in app.findings
@@ -205,6 +219,7 @@ async def test_delete_a_segment_and_undo_brings_it_back(plan_copy) -> None:
     before = [s.id for s in saved(path).people.segments]
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("down", "down")  # the third segment: turister
         await pilot.press("d")
@@ -215,8 +230,8 @@ async def test_delete_a_segment_and_undo_brings_it_back(plan_copy) -> None:
 
         await pilot.press("ctrl+z")
         await pilot.pause()
-        items = app.screen.query_one("#items", OptionList)
-        assert items.option_count == len(before)
+        items = app.screen.query_one("#items", ItemList)
+        assert items.row_count == len(before)
         assert editor_value(field_at(app, "people.segments[2].name")) == "Tilreisende og turister"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -228,6 +243,7 @@ async def test_undo_takes_back_a_new_segment_step_by_step(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("n", *"Alle")
         await pilot.press("ctrl+z")  # the typing
@@ -235,7 +251,7 @@ async def test_undo_takes_back_a_new_segment_step_by_step(plan_copy) -> None:
         assert editor_value(field_at(app, "people.segments[1].name")) == "New segment"
         await pilot.press("ctrl+z")  # the new segment
         await pilot.pause()
-        assert app.screen.query_one("#items", OptionList).option_count == 6
+        assert app.screen.query_one("#items", ItemList).row_count == 6
         assert "unsaved" not in app.sub_title
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -246,6 +262,7 @@ async def test_delete_key_deletes_too(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("delete")
         await pilot.press("ctrl+s")
@@ -258,9 +275,10 @@ async def test_shift_down_moves_a_segment_down(plan_copy) -> None:
     before = [s.id for s in saved(path).people.segments]
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("shift+down")
-        items = app.screen.query_one("#items", OptionList)
+        items = app.screen.query_one("#items", ItemList)
         assert items.highlighted == 1  # the moved segment stays picked
         await pilot.press("enter")  # into its form
         assert editor_value(field_of(app)) == "Studenter i Trondheim"
@@ -276,6 +294,7 @@ async def test_edit_every_objective_field(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("enter")  # from the list into the form
         assert field_of(app).path == "objectives[0].statement"
@@ -310,6 +329,7 @@ async def test_invalid_deadline_shows_an_error_and_keeps_the_plan(plan_copy) -> 
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("enter")
         field = await tab_to(pilot, "objectives[0].deadline")
@@ -335,6 +355,7 @@ async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("enter")
         await pilot.press("ctrl+n")
@@ -360,6 +381,7 @@ async def test_remove_a_target_with_its_button(plan_copy) -> None:
     path = plan_copy(NORDLYS)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("down", "enter")  # linkedin-followers, one target
         await pilot.press("ctrl+n")
@@ -387,6 +409,7 @@ async def test_relationship_and_a_new_initiative(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f4")
         await pilot.press("tab")
         assert field_of(app).path == "strategy.relationship"
@@ -427,6 +450,7 @@ async def test_add_a_platform_to_the_mix(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f5")
         await pilot.press("end", "n")  # after the last platform
         assert field_of(app).path == "technology.platforms[4].id"
@@ -453,6 +477,7 @@ async def test_plan_details_title_and_language(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, PlanDetails)
@@ -477,6 +502,7 @@ async def test_f6_opens_plan_details_from_a_notes_field(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("enter")
         await tab_to(pilot, "people.segments[0].description")
@@ -493,8 +519,8 @@ def panel_title(app: PostApp) -> str:
 
 
 def panel_rules(app: PostApp) -> list[str]:
-    options = app.screen.query_one("#findings-list", OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    rows = app.screen.query_one(FindingList).rows
+    return [row if isinstance(row, str) else f"{row.rule} {row.subject}" for row in rows]
 
 
 async def test_typing_a_number_clears_the_vague_finding_live(plan_copy) -> None:
@@ -502,6 +528,7 @@ async def test_typing_a_number_clears_the_vague_finding_live(plan_copy) -> None:
     original = path.read_bytes()
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         vague = [(f.rule, f.subject) for f in app.findings if f.rule == "specific/vague"]
         assert vague == [("specific/vague", "brand-linkedin")]
@@ -528,13 +555,13 @@ async def choose_finding(pilot: Pilot[int], rule: str) -> str:
     app = pilot.app
     finding = next(f for f in app.findings if f.rule == rule)
     panel = app.screen.query_one(FindingsPanel)
-    options = panel.query_one(OptionList)
+    options = panel.query_one(FindingList)
     for _ in range(60):
         if options.has_focus:
             break
         await pilot.press("tab")
-    for _ in range(options.option_count):
-        if panel._rows[options.highlighted or 0] == finding:
+    for _ in range(options.row_count):
+        if options.finding(options.highlighted) == finding:
             break
         await pilot.press("down")
     await pilot.press("enter")
@@ -546,10 +573,11 @@ async def test_enter_on_a_target_finding_focuses_the_target_field(plan_copy) -> 
     path = plan_copy(NORDLYS)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         where = await choose_finding(pilot, "technology/audience-absent")
         assert where == "objectives[2].targets[0].platform"  # tiktok-awareness
-        assert app.screen.query_one("#items", OptionList).highlighted == 2
+        assert app.screen.query_one("#items", ItemList).highlighted == 2
         assert field_of(app).path == where
         await retype(pilot, "linkedin")
         await pilot.pause()
@@ -560,6 +588,7 @@ async def test_enter_on_a_finding_from_another_screen_after_an_edit(plan_copy) -
     path = plan_copy(NORDLYS)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("enter", "end", "!")  # an edit: the other screens catch up later
         await switch(pilot, "f5")
@@ -572,11 +601,12 @@ async def test_enter_on_a_finding_goes_to_its_field(plan_copy) -> None:
     path = plan_copy(NORDLYS)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()  # the People screen
         where = await choose_finding(pilot, "attractive/no-owner")
         assert where == "objectives[3].owner"  # demo-requests
         assert app.current_mode == "objectives"
-        assert app.screen.query_one("#items", OptionList).highlighted == 3
+        assert app.screen.query_one("#items", ItemList).highlighted == 3
         assert field_of(app).path == where
         await pilot.press(*"Ola Nordmann")  # the user types the missing owner right away
         await pilot.pause()
@@ -591,6 +621,7 @@ async def test_undo_and_redo_of_typing_show_in_the_form(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("enter")
         field = field_of(app)
@@ -613,6 +644,7 @@ async def test_undo_on_another_screen_shows_when_you_come_back(plan_copy) -> Non
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("enter")
         original = app.plan.objectives[0].statement
@@ -630,6 +662,7 @@ async def test_unsaved_marker_follows_edits_and_saves(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert "unsaved" not in app.sub_title
         await pilot.press("enter", "end", *" AS")
@@ -647,6 +680,7 @@ async def test_undo_back_to_the_saved_state_is_not_unsaved(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+z")
@@ -665,6 +699,7 @@ async def test_quit_with_unsaved_changes_asks_and_cancel_keeps_the_app(plan_copy
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("d")
         await pilot.press("ctrl+q")
@@ -691,6 +726,7 @@ async def test_quit_without_saving_leaves_the_file_as_it_was(plan_copy) -> None:
     original = path.read_bytes()
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("enter", *"xyz")
         await pilot.press("ctrl+q")
@@ -706,6 +742,7 @@ async def test_save_and_quit_writes_the_edit(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+q")
@@ -720,6 +757,7 @@ async def test_quit_without_changes_does_not_ask(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -734,6 +772,7 @@ async def test_a_new_path_is_a_new_plan_written_on_save(tmp_path: Path) -> None:
     path = tmp_path / "lansering.post.toml"
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert "unsaved" in app.sub_title
         await pilot.press("n", *"Alle")
@@ -770,6 +809,7 @@ async def test_a_broken_plan_shows_why_and_is_never_written(plan_copy, how, says
     original = break_plan(path, how)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert isinstance(app.screen, LoadFailed)
         text = screen_text(app)
@@ -794,6 +834,7 @@ async def test_the_load_error_stays_in_view(plan_copy) -> None:
     break_plan(path, "unknown-key")
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         for key in ("f2", "f3", "f4", "f5", "f6"):
             await pilot.press(key)
@@ -807,6 +848,7 @@ async def test_q_on_the_load_error_quits(plan_copy) -> None:
     original = break_plan(path, "conflict")
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("q")
         await pilot.pause()
@@ -825,6 +867,7 @@ async def test_a_plan_with_comments_asks_before_saving(plan_copy) -> None:
     original = with_comment(path)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+s")
@@ -856,6 +899,7 @@ async def test_save_and_quit_on_a_plan_with_comments_asks_first(plan_copy) -> No
     original = with_comment(path)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("d", "ctrl+q")
         await pilot.pause()
@@ -905,6 +949,7 @@ async def test_editing_a_one_line_field_keeps_its_line_breaks(plan_copy) -> None
     assert why.startswith("Kort sagt:\nInstagram er")
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await switch(pilot, "f3")
         await pilot.press("enter")
         await tab_to(pilot, "objectives[0].why")
@@ -931,6 +976,7 @@ async def test_markup_and_escapes_in_a_plan_are_shown_as_text(tmp_path: Path) ->
     path.write_text(HOSTILE, encoding="utf-8")
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert isinstance(app.screen, PostScreen)
         text = screen_text(app)
@@ -979,6 +1025,7 @@ async def test_palette_lists_the_screens_and_save(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -997,6 +1044,7 @@ async def test_palette_runs_save(plan_copy) -> None:
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("d")
         await pilot.press("ctrl+p")
@@ -1014,6 +1062,7 @@ async def test_palette_finds_an_objective_by_words_of_its_statement(plan_copy) -
     path = plan_copy(KAFE)
     app = PostApp(path)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -1023,7 +1072,7 @@ async def test_palette_finds_an_objective_by_words_of_its_statement(plan_copy) -
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "objectives"
-        items = app.screen.query_one("#items", OptionList)
+        items = app.screen.query_one("#items", ItemList)
         assert items.highlighted == 4
         statement = field_at(app, "objectives[4].statement")
         assert editor_value(statement).startswith("Bygge Facebook-gruppen «Kaffeklubben Solsiden»")

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from posttui.core.model import Plan
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]")
 
@@ -62,6 +61,8 @@ def put(root: Any, path: str, value: Any) -> None:
 
 def model_at(path: str) -> type[BaseModel]:
     """The model class of the table at `path` ('' is the whole plan)."""
+    from posttui.core.model import Plan  # paths are read without the models, so lazily
+
     model: type[BaseModel] = Plan
     for step in steps(path):
         if isinstance(step, str):
@@ -71,6 +72,8 @@ def model_at(path: str) -> type[BaseModel]:
 
 def _inner_model(annotation: Any) -> type[BaseModel]:
     """The model inside an annotation such as `list[Target]` or `Involvement | None`."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):

@@ -1,31 +1,43 @@
-"""The posttui app: one plan, four POST screens, a live findings panel."""
+"""The posttui app: one plan, four POST screens, a live findings panel.
+
+Start-up draws its first frame (the plan's title, the POST steps) before it
+imports the models and loads the plan; the screens are imported when first shown.
+"""
 
 from __future__ import annotations
 
+import gc
+import re
+import time
+import tomllib
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import ValidationError
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import var
-from textual.widgets import HelpPanel
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 
-from posttui.core import paths
-from posttui.core.history import History
-from posttui.core.loader import LoadError, PlanFile, load
-from posttui.core.model import Plan, title_from_filename
-from posttui.core.rules import Finding, lint
 from posttui.core.terminal import printable
-from posttui.core.writer import dumps, write_atomic
 from posttui.ui.commands import PlanCommands
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
-from posttui.ui.screens.objectives import ObjectivesScreen
-from posttui.ui.screens.people import PeopleScreen
-from posttui.ui.screens.strategy import StrategyScreen
-from posttui.ui.screens.technology import TechnologyScreen
+from posttui.ui.widgets.findings import FindingsPanel
+from posttui.ui.widgets.steps import StepBar
+
+if TYPE_CHECKING:
+    from posttui.core.document import Document
+    from posttui.core.history import History
+    from posttui.core.loader import LoadError
+    from posttui.core.model import Plan
+    from posttui.core.rules import Finding
+
+# Below this a lint runs in the keystroke's own turn; above, after the screen updates.
+CHEAP_LINT_SECONDS = 0.004
 
 
 def stylesheet() -> Path:
@@ -35,21 +47,38 @@ def stylesheet() -> Path:
     return packaged if packaged.exists() else here.parents[2] / "styles" / "posttui.tcss"
 
 
+# `title = "..."` in the [plan] table, found without parsing the whole file.
+_TITLE = re.compile(
+    r'^\[plan\][ \t]*\r?\n(?:(?!\[).*\n)*?title[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*")', re.M
+)
+
+
+def peek_title(path: Path) -> str:
+    """The plan's title for the first frame, read without loading the plan."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16384).decode("utf-8", "replace")
+        if match := _TITLE.search(head):
+            return str(tomllib.loads(f"title = {match.group(1)}")["title"])
+    except (OSError, tomllib.TOMLDecodeError):
+        pass
+    return path.name
+
+
+def screen(module: str, name: str) -> Callable[[], Screen[Any]]:
+    """A mode's screen, imported when the mode is first shown."""
+    return lambda: getattr(import_module(f"posttui.ui.screens.{module}"), name)()
+
+
 class PostApp(App[int]):
     CSS_PATH = stylesheet()
     TITLE = "posttui"
     COMMANDS = App.COMMANDS | {PlanCommands}
     MODES: ClassVar[dict[str, Any]] = {
-        "people": PeopleScreen,
-        "objectives": ObjectivesScreen,
-        "strategy": StrategyScreen,
-        "technology": TechnologyScreen,
-    }
-    SECTION_MODES: ClassVar[dict[str, str]] = {
-        "people": "people",
-        "objectives": "objectives",
-        "strategy": "strategy",
-        "technology": "technology",
+        "people": screen("people", "PeopleScreen"),
+        "objectives": screen("objectives", "ObjectivesScreen"),
+        "strategy": screen("strategy", "StrategyScreen"),
+        "technology": screen("technology", "TechnologyScreen"),
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -65,6 +94,15 @@ class PostApp(App[int]):
         # Text areas use f6 themselves; the plan's own fields must open from anywhere.
         Binding("f6", "plan_details", "Plan", priority=True),
     ]
+    # Actions that need a plan: none of them while it loads or when it failed to.
+    PLAN_ACTIONS: ClassVar[set[str]] = {
+        "save",
+        "undo",
+        "redo",
+        "switch_mode",
+        "plan_details",
+        "command_palette",
+    }
 
     findings: var[list[Finding]] = var(list, init=False)
     revision: var[int] = var(0, init=False)
@@ -72,42 +110,59 @@ class PostApp(App[int]):
     def __init__(self, path: Path | str) -> None:
         super().__init__()
         self.path = Path(path)
+        self.document: Document | None = None
         self.load_error: LoadError | None = None
         self.flags: dict[str, set[str]] = {}
         self._lint_due = False
-        self._comments: list[int] = []
-        self.history = History(Plan.new(title_from_filename(self.path.name)))
-        self._open()
-
-    def _open(self) -> None:
-        if not self.path.exists() and not self.path.is_symlink():
-            self.history.mark_unsaved()  # a new plan, to be saved at this path
-            return
-        try:
-            file: PlanFile = load(self.path)
-        except LoadError as error:
-            self.load_error = error
-            return
-        self.history = History(file.plan)
-        self._comments = file.comment_lines
+        self._lint_seconds = 0.0
+        self._first_mode = "people"
 
     @property
     def plan_loaded(self) -> bool:
-        return self.load_error is None
+        return self.document is not None
+
+    @property
+    def doc(self) -> Document:
+        assert self.document is not None, "no plan is loaded"
+        return self.document
 
     @property
     def plan(self) -> Plan:
-        return self.history.plan
+        return self.doc.plan
+
+    @property
+    def history(self) -> History:
+        return self.doc.history
+
+    # ---- opening ----
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StepBar("")
+        yield Static(Content(f"Opening {printable(self.path.name)} …"), classes="opening")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if self.load_error is not None:
-            self.push_screen(LoadFailed(self.load_error))
+        self.title = printable(peek_title(self.path))
+        self.call_after_refresh(self._open_plan)
+
+    def _open_plan(self) -> None:
+        from posttui.core.document import Document
+        from posttui.core.loader import LoadError
+
+        try:
+            self.document = Document.open(self.path)
+        except LoadError as error:
+            self.load_error = error
+            self.title = "posttui"
+            self.push_screen(LoadFailed(error))
             return
+        gc.freeze()  # the loaded plan lives long: spare it from every collection while typing
         self._lint()
         self._show_titles()
-        self.switch_mode("people")
-        if self._comments:
-            lines = ", ".join(map(str, self._comments[:8]))
+        self.switch_mode(self._first_mode)
+        if comments := self.doc.comments:
+            lines = ", ".join(map(str, comments[:8]))
             self.notify(
                 f"This plan has comments (lines {lines}). Saving rewrites it without them: "
                 "keep remarks in the notes fields.",
@@ -116,18 +171,26 @@ class PostApp(App[int]):
                 markup=False,
             )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        opening = self.document is None and self.load_error is None
+        if opening and action == "switch_mode":
+            return True  # a step asked for while the plan opens is where it opens
+        return self.plan_loaded or action not in self.PLAN_ACTIONS
+
+    async def action_switch_mode(self, mode: str) -> None:
+        if self.plan_loaded:
+            await self.switch_mode(mode)
+        else:
+            self._first_mode = mode
+
     # ---- editing ----
 
     def edit(self, path: str, value: Any, *, typing: bool = False) -> str | None:
         """Set the value at `path`; returns why the plan refused it, if it did."""
-        parent, _, name = path.rpartition(".")
-        if parent and paths.get(self.plan, parent) is None:
-            # The first value in an unset table (involvement) creates the table.
-            path, value = parent, paths.model_at(parent).model_validate({name: value})
         try:
-            changed = self.history.set(path, value, typing=typing)
-        except ValidationError as error:
-            return str(error.errors()[0]["msg"])
+            changed = self.doc.edit(path, value, typing=typing)
+        except ValueError as error:
+            return str(error)
         if changed:
             self._changed()
         return None
@@ -135,23 +198,24 @@ class PostApp(App[int]):
     def _changed(self) -> None:
         self.revision += 1
         self._show_titles()
-        if not self._lint_due:
+        if self._lint_seconds < CHEAP_LINT_SECONDS:
+            self._lint()
+        elif not self._lint_due:
+            # A large plan: let the keystroke show first, and lint once for a burst of keys.
             self._lint_due = True
             self.call_after_refresh(self._lint)
 
     def _lint(self) -> None:
-        """Recompute the findings; runs after the screen shows the keystroke."""
+        """Recompute the findings (and how long that takes)."""
+        started = time.perf_counter()
         self._lint_due = False
-        findings = lint(self.plan)
-        flags: dict[str, set[str]] = {}
-        for finding in findings:
-            flags.setdefault(finding.subject, set()).add(finding.group)
-        self.flags = flags
+        findings, self.flags = self.doc.lint()
         self.findings = findings
+        self._lint_seconds = time.perf_counter() - started
 
     def _show_titles(self) -> None:
         self.title = printable(self.plan.plan.title)
-        marker = " ● unsaved" if self.history.dirty else ""
+        marker = " ● unsaved" if self.doc.dirty else ""
         self.sub_title = f"{printable(self.path.name)}{marker}"
 
     def action_undo(self) -> None:
@@ -180,10 +244,10 @@ class PostApp(App[int]):
             if self.save() and after is not None:
                 after()
 
-        if not self._comments:
+        if not self.doc.comments:
             save()
             return
-        lines = ", ".join(map(str, self._comments[:8]))
+        lines = ", ".join(map(str, self.doc.comments[:8]))
         question = (
             f"{printable(self.path.name)} has comments (lines {lines}). Saving rewrites it "
             "without them; keep remarks in the notes fields. Save?"
@@ -195,26 +259,24 @@ class PostApp(App[int]):
 
     def save(self) -> bool:
         try:
-            write_atomic(self.path, dumps(self.plan))
+            self.doc.save()
         except OSError as error:
             self.notify(
-                f"Could not save {self.path}: {error.strerror or error}. "
+                f"Could not save {printable(str(self.path))}: {error.strerror or error}. "
                 "Your edits are still here.",
                 severity="error",
                 timeout=15,
                 markup=False,
             )
             return False
-        self._comments = []
-        self.history.mark_saved()
         self._show_titles()
-        self.notify(f"Saved {self.path.name}", markup=False)
+        self.notify(f"Saved {printable(self.path.name)}", markup=False)
         return True
 
     async def action_quit(self) -> None:
         if isinstance(self.screen, Choice):
             return  # already asking
-        if not self.plan_loaded or not self.history.dirty:
+        if not self.plan_loaded or not self.doc.dirty:
             self.exit(0 if self.plan_loaded else 2)
             return
         answers = [
@@ -231,25 +293,12 @@ class PostApp(App[int]):
         elif answer == "save":
             self.save_then(lambda: self.exit(0))
 
-    # Actions that need a plan: none of them while a load error is shown.
-    PLAN_ACTIONS: ClassVar[set[str]] = {
-        "save",
-        "undo",
-        "redo",
-        "switch_mode",
-        "plan_details",
-        "command_palette",
-    }
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.plan_loaded or action not in self.PLAN_ACTIONS
-
     # ---- moving around ----
 
     async def go_to(self, path: str) -> None:
-        """Show the screen, item and field that `path` names."""
-        mode = self.SECTION_MODES.get(str(paths.steps(path)[0])) if path else None
-        if mode is None:
+        """Show the screen, item and field that `path` names (plan fields: the dialog)."""
+        mode = path.partition(".")[0].partition("[")[0]
+        if mode not in self.MODES:
             self.action_plan_details()
             return
         if self.current_mode != mode:
@@ -257,7 +306,7 @@ class PostApp(App[int]):
         if isinstance(self.screen, PostScreen):
             self.screen.focus_path(path)
 
-    async def on_findings_panel_chosen(self, event: Any) -> None:
+    async def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
         await self.go_to(event.finding.path)
 
     def action_plan_details(self) -> None:
@@ -265,6 +314,8 @@ class PostApp(App[int]):
             self.push_screen(PlanDetails())
 
     def action_help(self) -> None:
+        from textual.widgets import HelpPanel  # it brings Markdown: only when asked for
+
         if self.screen.query(HelpPanel):
             self.action_hide_help_panel()
         else:

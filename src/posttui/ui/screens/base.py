@@ -120,11 +120,11 @@ class PostScreen(Screen[None]):
 
     def on_item_list_picked(self) -> None:
         # The highlight now, not the event's: a late event must not undo a newer pick.
-        self.bind_form(self.items.highlighted if self.items.option_count else None)
+        self.bind_form(self.items.highlighted if self.items.row_count else None)
 
     @property
     def base(self) -> str | None:
-        index = self.items.highlighted if self.items.option_count else None
+        index = self.items.highlighted if self.items.row_count else None
         return None if index is None else f"{self.SECTION}[{index}]"
 
     def bind_form(self, index: int | None, *, force: bool = False) -> None:
@@ -144,7 +144,7 @@ class PostScreen(Screen[None]):
         for field in self.query(BoundField):
             if field.fixed is not None:
                 field.bind(field.fixed)
-        self.bind_form(self.items.highlighted if self.items.option_count else None, force=True)
+        self.bind_form(self.items.highlighted if self.items.row_count else None, force=True)
 
     def action_focus_list(self) -> None:
         self.items.focus()

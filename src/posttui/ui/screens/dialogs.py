@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,9 +12,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from posttui.core import fields
-from posttui.core.loader import LoadError
 from posttui.core.terminal import printable
 from posttui.ui.widgets.fields import BoundField, ChoiceField, NotesField, TextField
+
+if TYPE_CHECKING:
+    from posttui.core.loader import LoadError
 
 
 class PlanDetails(ModalScreen[None]):

@@ -19,6 +19,7 @@ from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import ChoiceField, NotesField, TextField
 from posttui.ui.widgets.items import ItemList, unique_id
 from posttui.ui.widgets.smart import smart_letters, smart_summary
+from posttui.ui.widgets.text import Text
 
 
 def new_objective(objectives: list[Any]) -> Objective:
@@ -63,18 +64,13 @@ class ObjectivesScreen(PostScreen):
     def item_list(self) -> ItemList:
         return ItemList(self.SECTION, "objective", self.objective_label, new_objective, id="items")
 
-    def objective_label(self, objective: Objective) -> Content:
+    def objective_label(self, objective: Objective) -> tuple[Content, Content]:
         flagged = self.post_app.flags.get(objective.id, set())
-        return Content.assemble(
-            smart_letters(flagged),
-            " ",
-            (printable(objective.id), "$text-muted"),
-            "\n",
-            printable(objective.statement),
-        )
+        first = Content.assemble(smart_letters(flagged), (printable(objective.id), "$text-muted"))
+        return first, Content(printable(objective.statement))
 
     def compose_form(self) -> ComposeResult:
-        yield Static(id="smart-status")
+        yield Text(id="smart-status")
         yield TextField("Statement", "statement", fields.required)
         yield TextField("Id", "id", fields.slug)
         yield ChoiceField(
@@ -132,11 +128,11 @@ class ObjectivesScreen(PostScreen):
 
     def _show_smart(self) -> None:
         objective = self.item()
-        status = self.query_one("#smart-status", Static)
+        status = self.query_one("#smart-status", Text)
         if objective is None:
-            status.update("")
+            status.show(Content(""))
             return
-        status.update(smart_summary(self.post_app.flags.get(objective.id, set())))
+        status.show(smart_summary(self.post_app.flags.get(objective.id, set())))
 
     def action_add_target(self) -> None:
         objective = self.item()

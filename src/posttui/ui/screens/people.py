@@ -18,12 +18,13 @@ from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import ChoiceField, NotesField, TextField
 from posttui.ui.widgets.involvement import LABELS, InvolvementBars
 from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.widgets.text import Text
 
 
-def segment_label(segment: SegmentModel) -> Content:
+def segment_label(segment: SegmentModel) -> tuple[Content, Content]:
     platforms = ", ".join(segment.platforms) or "no platforms"
-    return Content.assemble(
-        printable(segment.name or segment.id), "\n", (printable(platforms), "$text-muted")
+    return Content(printable(segment.name or segment.id)), Content.styled(
+        printable(platforms), "$text-muted"
     )
 
 
@@ -55,7 +56,7 @@ class PeopleScreen(PostScreen):
 
     def compose_aside(self) -> ComposeResult:
         yield InvolvementBars(id="bars")
-        yield Static(id="stakeholder-map")
+        yield Text(id="stakeholder-map")
 
     def compose_form(self) -> ComposeResult:
         yield TextField("Name", "name", fields.required)
@@ -91,8 +92,8 @@ class PeopleScreen(PostScreen):
 
     def plan_changed(self) -> None:
         segment = self.item()
-        self.query_one(InvolvementBars).show(segment.involvement if segment else None)
-        self.query_one("#stakeholder-map", Static).update(
+        self.query_one(InvolvementBars).draw(segment.involvement if segment else None)
+        self.query_one("#stakeholder-map", Text).show(
             stakeholder_map(self.post_app.plan.people.segments)
         )
 

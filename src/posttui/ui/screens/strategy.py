@@ -16,12 +16,13 @@ from posttui.core.vocabulary import COMMON_CONTENT
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import NotesField, TextField
 from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.widgets.text import Text
 
 
-def initiative_label(initiative: Initiative) -> Content:
+def initiative_label(initiative: Initiative) -> tuple[Content, Content]:
     serves = ", ".join(initiative.objectives) or "no objective"
-    return Content.assemble(
-        (printable(initiative.id), "bold"), "\n", (printable(f"serves {serves}"), "$text-muted")
+    return Content.styled(printable(initiative.id), "bold"), Content.styled(
+        printable(f"serves {serves}"), "$text-muted"
     )
 
 
@@ -39,7 +40,7 @@ class StrategyScreen(PostScreen):
         return ItemList(self.SECTION, "initiative", initiative_label, new_initiative, id="items")
 
     def compose_aside(self) -> ComposeResult:
-        yield Static(id="unserved")
+        yield Text(id="unserved")
 
     def compose_form_header(self) -> ComposeResult:
         yield NotesField("Relationship", "relationship", fixed="strategy")
@@ -86,4 +87,4 @@ class StrategyScreen(PostScreen):
         lines += [Content.styled(f"  {printable(o.id)}", "$warning") for o in unserved]
         if not unserved:
             lines.append(Content.styled("  none: every objective is served", "$success"))
-        self.query_one("#unserved", Static).update(Content("\n").join(lines))
+        self.query_one("#unserved", Text).show(Content("\n").join(lines))

@@ -16,9 +16,9 @@ from posttui.ui.widgets.items import ItemList, unique_id
 from posttui.ui.widgets.matrix import PlatformMatrix
 
 
-def platform_label(platform: Platform) -> Content:
-    return Content.assemble(
-        printable(platform.name or platform.id), "\n", (printable(platform.role), "$text-muted")
+def platform_label(platform: Platform) -> tuple[Content, Content]:
+    return Content(printable(platform.name or platform.id)), Content.styled(
+        printable(platform.role), "$text-muted"
     )
 
 
@@ -45,4 +45,4 @@ class TechnologyScreen(PostScreen):
         yield PlatformMatrix(id="matrix")
 
     def plan_changed(self) -> None:
-        self.query_one(PlatformMatrix).show(self.post_app.plan)
+        self.query_one(PlatformMatrix).draw(self.post_app.plan)

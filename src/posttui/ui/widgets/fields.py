@@ -16,10 +16,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
 from posttui.core import fields, paths
 from posttui.core.terminal import printable
+from posttui.ui.widgets.text import Text
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
@@ -72,8 +73,8 @@ class BoundField(Vertical):
                 yield Label(self.label, classes="field-label")
             yield self.editor()
         if self.hint:
-            yield Static(Content(self.hint), classes="field-hint")
-        yield Static(classes="field-error")
+            yield Text(Content(self.hint), classes="field-hint")
+        yield Text(classes="field-error")
 
     def editor(self) -> Widget:
         raise NotImplementedError
@@ -103,7 +104,7 @@ class BoundField(Vertical):
 
     def show_error(self, message: str | None) -> None:
         self.set_class(bool(message), "-invalid")
-        self.query_one(".field-error", Static).update(Content(message or ""))
+        self.query_one(".field-error", Text).show(Content(message or ""))
 
     def focus_editor(self, *, select: bool = False) -> None:
         editor = self.query_one(".field-editor")
@@ -241,4 +242,4 @@ class ChoiceField(BoundField):
 
     def _explain(self, value: str | None) -> None:
         text = self.explain.get(value, "") if value else ""
-        self.query_one(".field-hint", Static).update(Content(text))
+        self.query_one(".field-hint", Text).show(Content(text))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
 
 from posttui.core.model import INVOLVEMENT_TYPES, NORWEGIAN_INVOLVEMENT, Involvement
+from posttui.ui.widgets.text import Text
 
 LABELS = {
     "socializers": "Socializers",
@@ -45,8 +45,8 @@ def involvement_chart(involvement: Involvement | None) -> Content:
     return Content("\n").join(lines)
 
 
-class InvolvementBars(Static):
+class InvolvementBars(Text):
     DEFAULT_CSS = "InvolvementBars { height: auto; padding: 0 1; }"
 
-    def show(self, involvement: Involvement | None) -> None:
-        self.update(involvement_chart(involvement))
+    def draw(self, involvement: Involvement | None) -> None:
+        self.show(involvement_chart(involvement))

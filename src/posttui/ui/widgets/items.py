@@ -8,26 +8,26 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from posttui.core import paths
+from posttui.ui.widgets.rows import RowList
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
 
-Labeller = Callable[[Any], Content]
+# An item's label: its title line and a line under it.
+Labeller = Callable[[Any], tuple[Content, Content]]
 Factory = Callable[[list[Any]], Any]
 
 
-class ItemList(OptionList):
-    """The items of one section of the plan; its labels follow the plan."""
+class ItemList(RowList):
+    """The items of one section of the plan, two lines each; the labels follow the plan."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,insert", "add", "New"),
         Binding("delete,d", "delete", "Delete"),
-        Binding("shift+up", "move(-1)", "Move up", show=False),
-        Binding("shift+down", "move(1)", "Move down", show=False),
+        Binding("shift+up", "reorder(-1)", "Move up", show=False),
+        Binding("shift+down", "reorder(1)", "Move down", show=False),
     ]
 
     class Picked(Message):
@@ -49,7 +49,6 @@ class ItemList(OptionList):
         self.noun = noun
         self.label = label
         self.factory = factory
-        self._labels: list[Content] = []
         self._picked: int | None = -1
 
     @property
@@ -60,28 +59,25 @@ class ItemList(OptionList):
     def items(self) -> list[Any]:
         return cast(list[Any], paths.get(self.post_app.plan, self.section))
 
+    def row_lines(self, index: int) -> tuple[Content, ...]:
+        return self.label(self.items[index])
+
     def sync(self) -> None:
-        """Bring the labels up to date, touching only the options that changed."""
-        labels = [self.label(item) for item in self.items]
-        if len(labels) != len(self._labels):
-            highlighted = self.highlighted
-            self.set_options(Option(label) for label in labels)
-            if labels:
-                self.highlighted = min(highlighted or 0, len(labels) - 1)
+        """Follow the plan: new rows when items came or went, else redraw what shows."""
+        count = len(self.items)
+        if count != self.row_count:
+            self.set_rows([2] * count)
         else:
-            for index, (old, new) in enumerate(zip(self._labels, labels, strict=True)):
-                if old != new:
-                    self.replace_option_prompt_at_index(index, new)
-        self._labels = labels
+            self.refresh_rows()
         self._announce()
 
     def _announce(self) -> None:
-        index = self.highlighted if self._labels else None
+        index = self.highlighted if self.row_count else None
         if index != self._picked:
             self._picked = index
             self.post_message(self.Picked(self, index))
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         self._announce()
 
@@ -89,11 +85,11 @@ class ItemList(OptionList):
         # Straight into the form, in this key's turn: keys typed next land in a field.
         self.screen.focus_next()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()  # a click: the highlight is what picks an item
+    def on_row_list_selected(self, event: RowList.Selected) -> None:
+        event.stop()
 
     def pick(self, index: int) -> None:
-        if 0 <= index < len(self._labels):
+        if 0 <= index < self.row_count:
             self.highlighted = index
             self._announce()
 
@@ -112,13 +108,13 @@ class ItemList(OptionList):
 
     def action_delete(self) -> None:
         index = self.highlighted
-        if index is None or not self._labels:
+        if index is None or not self.row_count:
             return
         remaining = self.items[:index] + self.items[index + 1 :]
         self._replace(remaining, min(index, len(remaining) - 1) if remaining else None)
         self.notify(f"Deleted the {self.noun}. ctrl+z brings it back.", markup=False)
 
-    def action_move(self, offset: int) -> None:
+    def action_reorder(self, offset: int) -> None:
         index = self.highlighted
         items = self.items
         if index is None or not 0 <= index + offset < len(items):

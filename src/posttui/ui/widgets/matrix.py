@@ -4,10 +4,10 @@ a target is set on a platform its audience is absent from (in the error colour).
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
 
 from posttui.core.model import Plan
 from posttui.core.terminal import printable
+from posttui.ui.widgets.text import Text
 
 PRESENT, TARGET, ABSENT_TARGET, EMPTY = "●", "◎", "✕", "·"
 
@@ -73,7 +73,7 @@ def _cell(present: bool, aimed: bool) -> tuple[str, str]:
     return (PRESENT, "$success") if present else (EMPTY, "$text-muted")
 
 
-class PlatformMatrix(Static):
+class PlatformMatrix(Text):
     """The matrix, drawn again to fit when its width changes."""
 
     DEFAULT_CSS = "PlatformMatrix { height: auto; padding: 0 1; }"
@@ -82,7 +82,7 @@ class PlatformMatrix(Static):
         super().__init__(id=id)
         self._plan: Plan | None = None
 
-    def show(self, plan: Plan) -> None:
+    def draw(self, plan: Plan) -> None:
         self._plan = plan
         self._draw()
 
@@ -91,4 +91,4 @@ class PlatformMatrix(Static):
 
     def _draw(self) -> None:
         if self._plan is not None:
-            self.update(matrix(self._plan, self.content_region.width or 80))
+            self.show(matrix(self._plan, self.content_region.width or 80))

@@ -1,0 +1,69 @@
+"""One open plan: its file, its edit history, and what the file held besides the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from posttui.core import paths
+from posttui.core.history import History
+from posttui.core.loader import load
+from posttui.core.model import Plan, title_from_filename
+from posttui.core.rules import Finding, lint
+from posttui.core.writer import dumps, write_atomic
+
+
+class Document:
+    def __init__(self, path: Path, plan: Plan, *, comments: list[int] | None = None) -> None:
+        self.path = path
+        self.history = History(plan)
+        self.comments = comments or []  # lines of TOML comments a save would drop
+
+    @classmethod
+    def open(cls, path: Path | str) -> Document:
+        """The plan at `path`, or a new one to be saved there; LoadError when unusable."""
+        path = Path(path)
+        if not path.exists() and not path.is_symlink():
+            document = cls(path, Plan.new(title_from_filename(path.name)))
+            document.history.mark_unsaved()
+            return document
+        file = load(path)
+        return cls(path, file.plan, comments=file.comment_lines)
+
+    @property
+    def plan(self) -> Plan:
+        return self.history.plan
+
+    @property
+    def dirty(self) -> bool:
+        return self.history.dirty
+
+    def edit(self, path: str, value: Any, *, typing: bool = False) -> bool:
+        """Set the value at `path`; False when it was set already.
+
+        Raises ValueError, with a message for the user, when the plan refuses it.
+        """
+        parent, _, name = path.rpartition(".")
+        try:
+            if parent and paths.get(self.plan, parent) is None:
+                # The first value in an unset table (involvement) creates the table.
+                path, value = parent, paths.model_at(parent).model_validate({name: value})
+            return self.history.set(path, value, typing=typing)
+        except ValidationError as error:
+            raise ValueError(error.errors()[0]["msg"]) from None
+
+    def lint(self) -> tuple[list[Finding], dict[str, set[str]]]:
+        """The findings, and for each subject the SMART letters and steps it fails."""
+        findings = lint(self.plan)
+        flags: dict[str, set[str]] = {}
+        for finding in findings:
+            flags.setdefault(finding.subject, set()).add(finding.group)
+        return findings, flags
+
+    def save(self) -> None:
+        """Write the plan atomically (OSError when that fails: nothing is lost)."""
+        write_atomic(self.path, dumps(self.plan))
+        self.comments = []
+        self.history.mark_saved()

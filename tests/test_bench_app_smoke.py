@@ -1,0 +1,52 @@
+"""The editor benchmark still runs: `benchmarks/bench_app.py --quick` (no timing asserted).
+
+Without tmux the script skips its tmux rows (SKIP), unless POSTTUI_REQUIRE_TMUX is set:
+then a missing tmux fails the run, and this test with it.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_app.py"
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
+
+TMUX_ROWS = (
+    "first frame, kafe-solsiden (tmux)",
+    "first frame, 1000 objectives (tmux)",
+    "peak RSS, 1000 objectives open (tmux)",
+    "peak RSS, 1000 objectives + F3",
+)
+KEY_ROWS = (
+    "key -> panel, 1000 objectives",
+    *(
+        f"key -> panel, {plan.name.removesuffix('.post.toml')}"
+        for plan in SAMPLES.glob("*.post.toml")
+    ),
+)
+
+
+def row(name: str, results: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(name)}\s.*\b({results})\b", re.MULTILINE)
+
+
+def test_quick_benchmark_runs_and_prints_every_row() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--quick"], capture_output=True, text=True, timeout=900
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    have_tmux = shutil.which("tmux") is not None
+    skipped = not have_tmux and not os.environ.get("POSTTUI_REQUIRE_TMUX")
+    for name in TMUX_ROWS:
+        if skipped:
+            expected = "SKIP"
+        else:
+            expected = "PASS|MISS" if name.startswith("first frame, kafe") else "info"
+        assert row(name, expected).search(out), f"no {expected} row for {name!r}:\n{out}"
+    assert KEY_ROWS[1:], "no sample plans found"
+    for name in KEY_ROWS:
+        assert row(name, "PASS|MISS").search(out), f"no row for {name!r}:\n{out}"
