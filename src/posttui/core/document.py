@@ -8,10 +8,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from posttui.core import paths
-from posttui.core.history import History
+from posttui.core.history import Edit, History
 from posttui.core.loader import load
 from posttui.core.model import Plan, title_from_filename
-from posttui.core.rules import Finding, lint
+from posttui.core.rules import Finding, Linter
 from posttui.core.writer import dumps, write_atomic
 
 
@@ -20,6 +20,7 @@ class Document:
         self.path = path
         self.history = History(plan)
         self.comments = comments or []  # lines of TOML comments a save would drop
+        self.linter = Linter()
 
     @classmethod
     def open(cls, path: Path | str) -> Document:
@@ -50,13 +51,27 @@ class Document:
             if parent and paths.get(self.plan, parent) is None:
                 # The first value in an unset table (involvement) creates the table.
                 path, value = parent, paths.model_at(parent).model_validate({name: value})
-            return self.history.set(path, value, typing=typing)
+            changed = self.history.set(path, value, typing=typing)
         except ValidationError as error:
             raise ValueError(error.errors()[0]["msg"]) from None
+        if changed:
+            self.linter.forget(self.plan, path)
+        return changed
+
+    def undo(self) -> bool:
+        return self._changed_by(self.history.undo())
+
+    def redo(self) -> bool:
+        return self._changed_by(self.history.redo())
+
+    def _changed_by(self, edit: Edit | None) -> bool:
+        if edit is not None:
+            self.linter.forget(self.plan, edit.path)
+        return edit is not None
 
     def lint(self) -> tuple[list[Finding], dict[str, set[str]]]:
         """The findings, and for each subject the SMART letters and steps it fails."""
-        findings = lint(self.plan)
+        findings = self.linter.lint(self.plan)
         flags: dict[str, set[str]] = {}
         for finding in findings:
             flags.setdefault(finding.subject, set()).add(finding.group)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import re
-import time
 import tomllib
 from collections.abc import Callable
 from importlib import import_module
@@ -35,9 +34,6 @@ if TYPE_CHECKING:
     from posttui.core.loader import LoadError
     from posttui.core.model import Plan
     from posttui.core.rules import Finding
-
-# Below this a lint runs in the keystroke's own turn; above, after the screen updates.
-CHEAP_LINT_SECONDS = 0.004
 
 
 def stylesheet() -> Path:
@@ -114,7 +110,6 @@ class PostApp(App[int]):
         self.load_error: LoadError | None = None
         self.flags: dict[str, set[str]] = {}
         self._lint_due = False
-        self._lint_seconds = 0.0
         self._first_mode = "people"
 
     @property
@@ -198,20 +193,16 @@ class PostApp(App[int]):
     def _changed(self) -> None:
         self.revision += 1
         self._show_titles()
-        if self._lint_seconds < CHEAP_LINT_SECONDS:
-            self._lint()
-        elif not self._lint_due:
-            # A large plan: let the keystroke show first, and lint once for a burst of keys.
+        if not self._lint_due:
+            # Queued behind the keys already waiting: a burst of keys is linted once.
             self._lint_due = True
-            self.call_after_refresh(self._lint)
+            self.call_later(self._lint)
 
     def _lint(self) -> None:
-        """Recompute the findings (and how long that takes)."""
-        started = time.perf_counter()
+        """Recompute the findings."""
         self._lint_due = False
         findings, self.flags = self.doc.lint()
         self.findings = findings
-        self._lint_seconds = time.perf_counter() - started
 
     def _show_titles(self) -> None:
         self.title = printable(self.plan.plan.title)
@@ -219,13 +210,13 @@ class PostApp(App[int]):
         self.sub_title = f"{printable(self.path.name)}{marker}"
 
     def action_undo(self) -> None:
-        self._step(self.history.undo(), "Nothing to undo.")
+        self._step(self.doc.undo(), "Nothing to undo.")
 
     def action_redo(self) -> None:
-        self._step(self.history.redo(), "Nothing to redo.")
+        self._step(self.doc.redo(), "Nothing to redo.")
 
-    def _step(self, edit: object, nothing: str) -> None:
-        if edit is None:
+    def _step(self, stepped: bool, nothing: str) -> None:
+        if not stepped:
             self.notify(nothing, markup=False)
             return
         self._changed()

@@ -2,6 +2,6 @@
 
 # Importing a rule module registers its rules; this order is the report order.
 from posttui.core.rules import integrity, people, smart, objectives, technology  # noqa: F401, I001
-from posttui.core.rules.registry import RULES, Finding, Severity, lint
+from posttui.core.rules.registry import RULES, Finding, Linter, Severity, lint
 
-__all__ = ["RULES", "Finding", "Severity", "lint"]
+__all__ = ["RULES", "Finding", "Linter", "Severity", "lint"]

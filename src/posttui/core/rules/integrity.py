@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from posttui.core.rules.registry import Context, Hit, Severity, rule
+from posttui.core.model import Objective
+from posttui.core.rules.registry import Context, Hit, Severity, objective_rule, rule
 
 
 class _HasId(Protocol):
@@ -27,19 +28,22 @@ def duplicate_id(ctx: Context) -> Iterator[Hit]:
         for index, item in enumerate(items):
             if item.id in first:
                 params = {"id": item.id, "first": first[item.id] + 1, "section": section}
-                yield Hit(item.id, f"{section}[{index}].id", "", params)
+                yield Hit(f"{section}[{index}].id", "", params, item.id)
             first.setdefault(item.id, index)
 
 
+@objective_rule("plan/unknown-ref", Severity.ERROR)
+def unknown_segment(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    for index, ref in enumerate(objective.segments):
+        if ref not in ctx.segments:
+            yield Hit(f"segments[{index}]", ".segment", {"ref": ref})
+
+
 @rule("plan/unknown-ref", Severity.ERROR)
-def unknown_ref(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        for index, ref in enumerate(objective.segments):
-            if ref not in ctx.segments:
-                yield Hit(objective.id, f"{path}.segments[{index}]", ".segment", {"ref": ref})
+def unknown_objective(ctx: Context) -> Iterator[Hit]:
     objective_ids = {objective.id for objective in ctx.plan.objectives}
     for i, initiative in enumerate(ctx.plan.strategy.initiatives):
         for index, ref in enumerate(initiative.objectives):
             if ref not in objective_ids:
                 path = f"strategy.initiatives[{i}].objectives[{index}]"
-                yield Hit(initiative.id, path, ".objective", {"ref": ref})
+                yield Hit(path, ".objective", {"ref": ref}, initiative.id)

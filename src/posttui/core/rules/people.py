@@ -13,7 +13,7 @@ INVOLVEMENT_TOLERANCE = 1
 def no_platforms(ctx: Context) -> Iterator[Hit]:
     for index, segment in enumerate(ctx.plan.people.segments):
         if not segment.platforms:
-            yield Hit(segment.id, f"people.segments[{index}].platforms")
+            yield Hit(f"people.segments[{index}].platforms", subject=segment.id)
 
 
 @rule("people/involvement-sum")
@@ -24,4 +24,5 @@ def involvement_sum(ctx: Context) -> Iterator[Hit]:
         # Rounded: decimal shares such as 41.3 + 42.4 + 15.3 sum to 98.99999999999999.
         total = round(sum(segment.involvement.shares()), 9)
         if abs(total - 100) > INVOLVEMENT_TOLERANCE:
-            yield Hit(segment.id, f"people.segments[{index}].involvement", "", {"total": total})
+            path = f"people.segments[{index}].involvement"
+            yield Hit(path, "", {"total": total}, segment.id)

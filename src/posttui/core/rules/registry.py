@@ -6,11 +6,11 @@ turns them into findings with the rule's id, severity and catalog message.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
 from typing import Any
 
 from posttui.core.messages import message
@@ -52,10 +52,16 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    subject: str
+    """What a rule found: where (a key path), which message variant, its parameters.
+
+    A plan-wide rule names the subject; an objective's rule leaves it to the registry
+    and gives the path inside the objective (`targets[0].baseline`).
+    """
+
     path: str
     variant: str = ""
     params: dict[str, Any] | None = None
+    subject: str = ""
 
 
 DEFAULT_MAX_MONTHLY_GROWTH = 0.15
@@ -75,14 +81,6 @@ class Context:
         self.present = {p for segment in plan.people.segments for p in segment.platforms}
         self.max_growth = plan.settings.max_monthly_growth or DEFAULT_MAX_MONTHLY_GROWTH
 
-    def objectives(self) -> Iterable[tuple[str, Objective]]:
-        """Each objective with its key path."""
-        return self._objectives
-
-    @cached_property
-    def _objectives(self) -> list[tuple[str, Objective]]:
-        return [(f"objectives[{i}]", o) for i, o in enumerate(self.plan.objectives)]
-
     def named_segments(self, objective: Objective) -> list[Segment]:
         """The known segments an objective names, each once."""
         return [
@@ -94,38 +92,113 @@ class Context:
         return bool(objective.segments) and all(r in self.segments for r in objective.segments)
 
 
-Check = Callable[[Context], Iterator[Hit]]
+PlanCheck = Callable[[Context], Iterator[Hit]]
+ObjectiveCheck = Callable[[Context, Objective], Iterator[Hit]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Rule:
     id: str
     severity: Severity
-    check: Check
+    plan_checks: list[PlanCheck] = field(default_factory=list)
+    objective_checks: list[ObjectiveCheck] = field(default_factory=list)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity = Severity.WARNING) -> Callable[[Check], Check]:
-    def register(check: Check) -> Check:
-        RULES[rule_id] = Rule(rule_id, severity, check)
+def _registered(rule_id: str, severity: Severity) -> Rule:
+    return RULES.setdefault(rule_id, Rule(rule_id, severity))
+
+
+def rule(rule_id: str, severity: Severity = Severity.WARNING) -> Callable[[PlanCheck], PlanCheck]:
+    """A check over the whole plan."""
+
+    def register(check: PlanCheck) -> PlanCheck:
+        _registered(rule_id, severity).plan_checks.append(check)
         return check
 
     return register
 
 
+def objective_rule(
+    rule_id: str, severity: Severity = Severity.WARNING
+) -> Callable[[ObjectiveCheck], ObjectiveCheck]:
+    """A check of one objective at a time (its subject is the objective)."""
+
+    def register(check: ObjectiveCheck) -> ObjectiveCheck:
+        _registered(rule_id, severity).objective_checks.append(check)
+        return check
+
+    return register
+
+
+# An objective's findings, by rule: (path inside the objective, message).
+Found = dict[str, list[tuple[str, str]]]
+_OBJECTIVE_PATH = re.compile(r"objectives\[(\d+)\]")
+
+
+class Linter:
+    """Lints one plan again and again, as it is edited.
+
+    What an objective's own rules found is kept per objective: after an edit inside
+    one objective only that objective is checked again (the plan-wide rules always
+    run). Any other edit can change what every objective is checked against, so it
+    forgets everything.
+    """
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        self._found: dict[int, tuple[Objective, Found]] = {}
+        self._today: date | None = None
+
+    def forget(self, plan: Plan, path: str) -> None:
+        """The value at `path` changed."""
+        if match := _OBJECTIVE_PATH.match(path):
+            index = int(match.group(1))
+            if index < len(plan.objectives):
+                self._found.pop(id(plan.objectives[index]), None)
+        elif path != "objectives":  # a new order or new items leave each one's findings
+            self._found.clear()
+
+    def lint(self, plan: Plan, today: date | None = None) -> list[Finding]:
+        """Every finding of every rule on `plan`, in rule order."""
+        context = Context(plan, today)
+        if context.today != self._today:
+            self._found.clear()
+            self._today = context.today
+        found = [self._objective(context, objective) for objective in plan.objectives]
+        findings: list[Finding] = []
+        for rule in RULES.values():
+            for check in rule.plan_checks:
+                findings.extend(
+                    Finding(rule.id, rule.severity, hit.subject, hit.path, self._message(rule, hit))
+                    for hit in check(context)
+                )
+            if not rule.objective_checks:
+                continue
+            for index, (objective, by_rule) in enumerate(zip(plan.objectives, found, strict=True)):
+                for path, text in by_rule.get(rule.id, ()):
+                    at = f"objectives[{index}].{path}" if path else f"objectives[{index}]"
+                    findings.append(Finding(rule.id, rule.severity, objective.id, at, text))
+        return findings
+
+    def _objective(self, context: Context, objective: Objective) -> Found:
+        cached = self._found.get(id(objective))
+        if cached is not None and cached[0] is objective:
+            return cached[1]
+        found: Found = {}
+        for rule in RULES.values():
+            for check in rule.objective_checks:
+                for hit in check(context, objective):
+                    found.setdefault(rule.id, []).append((hit.path, self._message(rule, hit)))
+        self._found[id(objective)] = (objective, found)
+        return found
+
+    def _message(self, rule: Rule, hit: Hit) -> str:
+        return message(f"{rule.id}{hit.variant}", self.lang, **(hit.params or {}))
+
+
 def lint(plan: Plan, today: date | None = None, lang: str = "en") -> list[Finding]:
     """Every finding of every rule on `plan`, in rule order."""
-    context = Context(plan, today)
-    return [
-        Finding(
-            rule.id,
-            rule.severity,
-            hit.subject,
-            hit.path,
-            message(f"{rule.id}{hit.variant}", lang, **(hit.params or {})),
-        )
-        for rule in RULES.values()
-        for hit in rule.check(context)
-    ]
+    return Linter(lang).lint(plan, today)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from posttui.core.rules.registry import Context, Hit, rule
+from posttui.core.model import Objective
+from posttui.core.rules.registry import Context, Hit, objective_rule
 
 VAGUE_WORDS = {
     "en": ("improve", "increase", "more", "better", "grow", "boost", "enhance", "maximize"),
@@ -29,127 +30,110 @@ def vague_word(statement: str, language: str | None) -> str | None:
     return None
 
 
-@rule("specific/vague")
-def vague(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        words = len(objective.statement.split())
-        if words < MIN_WORDS:
-            yield Hit(objective.id, f"{path}.statement", ".short", {"words": words})
-        elif not _DIGIT.search(objective.statement) and (
-            word := vague_word(objective.statement, ctx.plan.plan.language)
-        ):
-            yield Hit(objective.id, f"{path}.statement", ".word", {"word": word})
+@objective_rule("specific/vague")
+def vague(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    words = len(objective.statement.split())
+    if words < MIN_WORDS:
+        yield Hit("statement", ".short", {"words": words})
+    elif not _DIGIT.search(objective.statement) and (
+        word := vague_word(objective.statement, ctx.plan.plan.language)
+    ):
+        yield Hit("statement", ".word", {"word": word})
 
 
-@rule("specific/no-audience")
-def no_audience(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if not objective.segments:
-            yield Hit(objective.id, f"{path}.segments")
+@objective_rule("specific/no-audience")
+def no_audience(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if not objective.segments:
+        yield Hit("segments")
 
 
-@rule("measurable/no-target")
-def no_target(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if not objective.targets:
-            yield Hit(objective.id, f"{path}.targets")
+@objective_rule("measurable/no-target")
+def no_target(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if not objective.targets:
+        yield Hit("targets")
 
 
-@rule("measurable/no-baseline")
-def no_baseline(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        for index, target in enumerate(objective.targets):
-            if target.baseline is None:
-                yield Hit(objective.id, f"{path}.targets[{index}].baseline", "", {"n": index + 1})
+@objective_rule("measurable/no-baseline")
+def no_baseline(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    for index, target in enumerate(objective.targets):
+        if target.baseline is None:
+            yield Hit(f"targets[{index}].baseline", "", {"n": index + 1})
 
 
-@rule("measurable/no-metric")
-def no_metric(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        for index, target in enumerate(objective.targets):
-            if not target.metric:
-                yield Hit(objective.id, f"{path}.targets[{index}].metric", "", {"n": index + 1})
+@objective_rule("measurable/no-metric")
+def no_metric(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    for index, target in enumerate(objective.targets):
+        if not target.metric:
+            yield Hit(f"targets[{index}].metric", "", {"n": index + 1})
 
 
-@rule("attractive/no-owner")
-def no_owner(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if not objective.owner.strip():
-            yield Hit(objective.id, f"{path}.owner")
+@objective_rule("attractive/no-owner")
+def no_owner(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if not objective.owner.strip():
+        yield Hit("owner")
 
 
-@rule("attractive/no-why")
-def no_why(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if not objective.why.strip():
-            yield Hit(objective.id, f"{path}.why")
+@objective_rule("attractive/no-why")
+def no_why(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if not objective.why.strip():
+        yield Hit("why")
 
 
-@rule("realistic/no-change")
-def no_change(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        for index, target in enumerate(objective.targets):
-            if target.baseline is not None and target.target == target.baseline:
-                params = {"value": target.target}
-                yield Hit(objective.id, f"{path}.targets[{index}].target", "", params)
+@objective_rule("realistic/no-change")
+def no_change(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    for index, target in enumerate(objective.targets):
+        if target.baseline is not None and target.target == target.baseline:
+            yield Hit(f"targets[{index}].target", "", {"value": target.target})
 
 
-@rule("realistic/growth")
-def growth(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        start = objective.start or ctx.today
-        if objective.deadline is None or objective.deadline <= start:
+@objective_rule("realistic/growth")
+def growth(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    start = objective.start or ctx.today
+    if objective.deadline is None or objective.deadline <= start:
+        return
+    months = (objective.deadline - start).days / DAYS_PER_MONTH
+    for index, target in enumerate(objective.targets):
+        if not target.baseline or target.baseline < 0 or target.target < 0:
             continue
-        months = (objective.deadline - start).days / DAYS_PER_MONTH
-        for index, target in enumerate(objective.targets):
-            if not target.baseline or target.baseline < 0 or target.target < 0:
-                continue
-            monthly = (target.target / target.baseline) ** (1 / months) - 1
-            if monthly > ctx.max_growth:
-                params = {
-                    "baseline": target.baseline,
-                    "target": target.target,
-                    "months": months,
-                    "monthly": monthly,
-                    "limit": ctx.max_growth,
-                }
-                yield Hit(objective.id, f"{path}.targets[{index}].target", "", params)
+        monthly = (target.target / target.baseline) ** (1 / months) - 1
+        if monthly > ctx.max_growth:
+            params = {
+                "baseline": target.baseline,
+                "target": target.target,
+                "months": months,
+                "monthly": monthly,
+                "limit": ctx.max_growth,
+            }
+            yield Hit(f"targets[{index}].target", "", params)
 
 
-@rule("realistic/exceeds-audience")
-def exceeds_audience(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if not ctx.names_only_known(objective):
-            continue
-        segments = ctx.named_segments(objective)
-        sizes = [segment.size for segment in segments]
-        if None in sizes:
-            continue
-        audience = sum(size for size in sizes if size is not None)
-        for index, target in enumerate(objective.targets):
-            if target.metric in AUDIENCE_METRICS and target.target > audience:
-                params = {"target": target.target, "metric": target.metric, "audience": audience}
-                yield Hit(objective.id, f"{path}.targets[{index}].target", "", params)
+@objective_rule("realistic/exceeds-audience")
+def exceeds_audience(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if not ctx.names_only_known(objective):
+        return
+    sizes = [segment.size for segment in ctx.named_segments(objective)]
+    if None in sizes:
+        return
+    audience = sum(size for size in sizes if size is not None)
+    for index, target in enumerate(objective.targets):
+        if target.metric in AUDIENCE_METRICS and target.target > audience:
+            params = {"target": target.target, "metric": target.metric, "audience": audience}
+            yield Hit(f"targets[{index}].target", "", params)
 
 
-@rule("time-bound/no-deadline")
-def no_deadline(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if objective.deadline is None:
-            yield Hit(objective.id, f"{path}.deadline")
+@objective_rule("time-bound/no-deadline")
+def no_deadline(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if objective.deadline is None:
+        yield Hit("deadline")
 
 
-@rule("time-bound/passed")
-def passed(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if objective.deadline and objective.deadline < ctx.today:
-            params = {"deadline": objective.deadline, "today": ctx.today}
-            yield Hit(objective.id, f"{path}.deadline", "", params)
+@objective_rule("time-bound/passed")
+def passed(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if objective.deadline and objective.deadline < ctx.today:
+        yield Hit("deadline", "", {"deadline": objective.deadline, "today": ctx.today})
 
 
-@rule("time-bound/start-after-deadline")
-def start_after_deadline(ctx: Context) -> Iterator[Hit]:
-    for path, objective in ctx.objectives():
-        if objective.start and objective.deadline and objective.start > objective.deadline:
-            params = {"start": objective.start, "deadline": objective.deadline}
-            yield Hit(objective.id, f"{path}.start", "", params)
+@objective_rule("time-bound/start-after-deadline")
+def start_after_deadline(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if objective.start and objective.deadline and objective.start > objective.deadline:
+        yield Hit("start", "", {"start": objective.start, "deadline": objective.deadline})

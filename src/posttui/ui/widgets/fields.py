@@ -34,6 +34,8 @@ class BoundField(Vertical):
     BoundField > .field-row { height: auto; }
     BoundField .field-label { width: 14; color: $text-muted; padding-right: 1; }
     BoundField .field-editor { width: 1fr; }
+    /* A fixed size: an Input of auto size lays out the whole screen on every key. */
+    BoundField Input.field-editor { height: 1; }
     BoundField > .field-hint { color: $text-muted; text-style: italic; padding-left: 14; }
     BoundField > .field-error { color: $error; padding-left: 14; display: none; }
     BoundField.-invalid > .field-error { display: block; }

@@ -106,8 +106,7 @@ class FindingsPanel(Vertical):
         yield Text(id="finding-detail")
         yield Static(
             Content(
-                "No findings: every objective is SMART and every target is where its "
-                "audience is."
+                "No findings: every objective is SMART and every target is where its audience is."
             ),
             id="findings-empty",
         )
@@ -115,7 +114,8 @@ class FindingsPanel(Vertical):
     def show(self, findings: list[Finding]) -> None:
         if findings == self._shown:
             return
-        self.query_one("#findings-title", Text).show(Content(f"Findings ({len(findings)})"))
+        title = Content(f"Findings ({len(findings)})")
+        self.query_one("#findings-title", Text).show(title, layout=False)
         self._shown = findings
         self.set_class(not findings, "-clean")
         self.query_one(FindingList).show(findings)

@@ -20,6 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+STRIP_CACHE_SIZE = 4000
+
 
 class RowList(ScrollView, can_focus=True):
     """Rows of one or two lines; the subclass says what each row shows."""
@@ -80,7 +82,8 @@ class RowList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._starts: list[int] = [0]  # first line of each row, then the total
         self._selectable: list[bool] = []
-        self._strips: dict[tuple[int, int, bool, int], Strip] = {}
+        # Drawn lines by what they show, so that a redraw renders only what changed.
+        self._strips: dict[tuple[object, ...], Strip] = {}
 
     # ---- for subclasses ----
 
@@ -108,7 +111,8 @@ class RowList(ScrollView, can_focus=True):
 
     def refresh_rows(self) -> None:
         """Draw the visible rows again: their content changed."""
-        self._strips.clear()
+        if len(self._strips) > STRIP_CACHE_SIZE:
+            self._strips.clear()
         self.refresh()
 
     def _nearest(self, index: int, step: int) -> int | None:
@@ -133,24 +137,21 @@ class RowList(ScrollView, can_focus=True):
         if line >= self._starts[-1]:
             return Strip.blank(width, self.get_visual_style("row-list--row").rich_style)
         index = bisect.bisect_right(self._starts, line) - 1
-        offset = line - self._starts[index]
-        cursor = index == self.highlighted
-        key = (index, offset, cursor and self.has_focus, width)
+        content = self.row_lines(index)[line - self._starts[index]]
+        if index == self.highlighted:
+            look = "row-list--cursor-focus" if self.has_focus else "row-list--cursor"
+        else:
+            look = "row-list--row" if self._selectable[index] else "row-list--heading"
+        key = (content.plain, tuple(content.spans), look, width)
         if (strip := self._strips.get(key)) is None:
-            strip = self._render_row_line(index, offset, cursor, width)
-            self._strips[key] = strip
+            strip = self._strips[key] = self._draw(content, look, width)
         return strip
 
-    def _render_row_line(self, index: int, offset: int, cursor: bool, width: int) -> Strip:
-        if cursor:
-            style = self.get_visual_style("row-list--row", "row-list--cursor")
-        elif not self._selectable[index]:
-            style = self.get_visual_style("row-list--row", "row-list--heading")
-        else:
-            style = self.get_visual_style("row-list--row")
-        content = self.row_lines(index)[offset].truncate(width, ellipsis=True)
-        strips = Visual.to_strips(self, content, width, 1, style, pad=True)
-        return strips[0].apply_meta({"row": index})
+    def _draw(self, content: Content, look: str, width: int) -> Strip:
+        classes = ("row-list--cursor",) if look == "row-list--cursor-focus" else (look,)
+        style = self.get_visual_style("row-list--row", *classes)
+        line = content.truncate(width, ellipsis=True)
+        return Visual.to_strips(self, line, width, 1, style, pad=True)[0]
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])

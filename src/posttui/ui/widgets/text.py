@@ -17,8 +17,9 @@ class Text(Static):
         super().__init__(shown, id=id, classes=classes)
         self._shown = (shown.plain, tuple(shown.spans))
 
-    def show(self, content: Content) -> None:
+    def show(self, content: Content, *, layout: bool = True) -> None:
+        """Show `content`; `layout=False` where the size cannot change (one fixed line)."""
         key = (content.plain, tuple(content.spans))
         if key != self._shown:
             self._shown = key
-            self.update(content)
+            self.update(content, layout=layout)

@@ -1,0 +1,124 @@
+"""The open plan: edits, undo/redo, saving, and findings that stay exact as it changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from posttui.core.document import Document
+from posttui.core.loader import LoadError, load
+from posttui.core.model import Target
+from posttui.core.rules import lint
+
+SAMPLES = Path(__file__).parent.parent / "sample_plans"
+
+# Edits a user makes, each as (key path, value): inside one objective, and elsewhere
+# (segments, initiatives, the mix, settings), which every objective is checked against.
+EDITS: list[tuple[str, Any]] = [
+    ("objectives[0].statement", "Improve everything"),
+    ("objectives[0].statement", "Grow from 1 200 to 2 000 followers by June"),
+    ("objectives[1].owner", ""),
+    ("objectives[1].deadline", None),
+    ("objectives[2].segments", ["nobody"]),
+    ("objectives[2].targets", [Target(platform="myspace", metric="followers", target=5)]),
+    ("objectives[3].id", "renamed"),
+    ("people.segments[0].platforms", []),
+    ("people.segments[0].id", "new-id"),
+    ("strategy.initiatives", []),
+    ("technology.platforms", []),
+    ("settings.max_monthly_growth", 0.01),
+    ("plan.language", "en"),
+]
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Document:
+    path = tmp_path / "kafe.post.toml"
+    shutil.copy(SAMPLES / "kafe-solsiden.post.toml", path)
+    return Document.open(path)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    steps=st.lists(st.sampled_from([*range(len(EDITS)), "undo", "redo", "reorder"]), max_size=12)
+)
+def test_findings_while_editing_equal_a_fresh_check(steps: list[Any]) -> None:
+    document = Document.open(SAMPLES / "kafe-solsiden.post.toml")
+    document.lint()
+    for step in steps:
+        if step == "undo":
+            document.undo()
+        elif step == "redo":
+            document.redo()
+        elif step == "reorder":
+            document.edit("objectives", list(reversed(document.plan.objectives)))
+        else:
+            path, value = EDITS[step]
+            if path.startswith("objectives[") and len(document.plan.objectives) < 4:
+                continue
+            document.edit(path, value)
+        assert document.lint()[0] == lint(document.plan)
+
+
+def test_an_edit_is_saved_and_marks_the_plan_unsaved_until_then(document: Document) -> None:
+    assert not document.dirty
+    assert document.edit("objectives[0].owner", "Per Hansen")
+    assert document.dirty
+    document.save()
+    assert not document.dirty
+    assert load(document.path).plan.objectives[0].owner == "Per Hansen"
+
+
+def test_setting_the_same_value_is_no_edit(document: Document) -> None:
+    owner = document.plan.objectives[0].owner
+    assert not document.edit("objectives[0].owner", owner)
+    assert not document.dirty
+
+
+def test_a_refused_value_says_why_and_changes_nothing(document: Document) -> None:
+    before = document.plan.objectives[0].statement
+    with pytest.raises(ValueError, match="empty"):
+        document.edit("objectives[0].statement", "   ")
+    assert document.plan.objectives[0].statement == before
+    assert not document.dirty
+
+
+def test_the_first_share_creates_the_involvement_table(document: Document) -> None:
+    document.edit(
+        "people.segments",
+        [document.plan.people.segments[0].model_copy(update={"involvement": None})],
+    )
+    assert document.edit("people.segments[0].involvement.debaters", 12)
+    involvement = document.plan.people.segments[0].involvement
+    assert involvement is not None and involvement.debaters == 12
+
+
+def test_undo_and_redo_walk_the_edits(document: Document) -> None:
+    first = document.plan.objectives[0].owner
+    document.edit("objectives[0].owner", "A")
+    document.history.seal()
+    document.edit("objectives[0].owner", "B")
+    assert document.undo() and document.plan.objectives[0].owner == "A"
+    assert document.undo() and document.plan.objectives[0].owner == first
+    assert not document.undo()
+    assert document.redo() and document.plan.objectives[0].owner == "A"
+
+
+def test_a_missing_file_is_a_new_unsaved_plan_named_after_it(tmp_path: Path) -> None:
+    document = Document.open(tmp_path / "bakeri-nord.post.toml")
+    assert document.plan.plan.title == "Bakeri nord"
+    assert document.dirty
+    document.save()
+    assert load(tmp_path / "bakeri-nord.post.toml").plan.plan.title == "Bakeri nord"
+
+
+def test_a_broken_file_is_not_opened(tmp_path: Path) -> None:
+    path = tmp_path / "broken.post.toml"
+    path.write_text("format = 1\n[plan]\ntitel = 'x'\n")
+    with pytest.raises(LoadError):
+        Document.open(path)
