@@ -6,10 +6,11 @@ keyboard (tab, enter, arrows, the f-keys), and reads back what ctrl+s wrote.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 from pathlib import Path
 
@@ -123,6 +124,15 @@ async def opened(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
+@contextlib.asynccontextmanager
+async def editing(path: Path) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
+    """The app on `path` at the test size, with its plan loaded."""
+    app = PostApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        yield app, pilot
+
+
 async def switch(pilot: Pilot[int], key: str) -> PostScreen:
     await pilot.press(key)
     await pilot.pause()
@@ -153,9 +163,7 @@ def error_of(field: BoundField) -> str:
 
 async def test_add_a_segment_and_fill_in_every_field(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         assert app.focused is app.screen.query_one("#items")
         await pilot.press("n")  # after the highlighted (first) segment
@@ -187,9 +195,7 @@ async def test_add_a_segment_and_fill_in_every_field(plan_copy) -> None:
 
 async def test_norwegian_averages_button_fixes_a_bad_involvement_sum(plan_copy) -> None:
     path = plan_copy(TROMSO)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         assert ("people/involvement-sum", "jobbsokere") in [
             (f.rule, f.subject) for f in app.findings
@@ -217,9 +223,7 @@ async def test_norwegian_averages_button_fixes_a_bad_involvement_sum(plan_copy) 
 async def test_delete_a_segment_and_undo_brings_it_back(plan_copy) -> None:
     path = plan_copy(KAFE)
     before = [s.id for s in saved(path).people.segments]
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("down", "down")  # the third segment: turister
         await pilot.press("d")
@@ -241,9 +245,7 @@ async def test_delete_a_segment_and_undo_brings_it_back(plan_copy) -> None:
 
 async def test_undo_takes_back_a_new_segment_step_by_step(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("n", *"Alle")
         await pilot.press("ctrl+z")  # the typing
@@ -260,9 +262,7 @@ async def test_undo_takes_back_a_new_segment_step_by_step(plan_copy) -> None:
 
 async def test_delete_key_deletes_too(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (_app, pilot):
         await pilot.pause()
         await pilot.press("delete")
         await pilot.press("ctrl+s")
@@ -273,9 +273,7 @@ async def test_delete_key_deletes_too(plan_copy) -> None:
 async def test_shift_down_moves_a_segment_down(plan_copy) -> None:
     path = plan_copy(KAFE)
     before = [s.id for s in saved(path).people.segments]
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("shift+down")
         items = app.screen.query_one("#items", ItemList)
@@ -292,9 +290,7 @@ async def test_shift_down_moves_a_segment_down(plan_copy) -> None:
 
 async def test_edit_every_objective_field(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         await pilot.press("enter")  # from the list into the form
         assert field_of(app).path == "objectives[0].statement"
@@ -327,9 +323,7 @@ async def test_edit_every_objective_field(plan_copy) -> None:
 
 async def test_invalid_deadline_shows_an_error_and_keeps_the_plan(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         await pilot.press("enter")
         field = await tab_to(pilot, "objectives[0].deadline")
@@ -353,9 +347,7 @@ async def test_invalid_deadline_shows_an_error_and_keeps_the_plan(plan_copy) -> 
 
 async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (_app, pilot):
         await switch(pilot, "f3")
         await pilot.press("enter")
         await pilot.press("ctrl+n")
@@ -379,9 +371,7 @@ async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
 
 async def test_remove_a_target_with_its_button(plan_copy) -> None:
     path = plan_copy(NORDLYS)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         await pilot.press("down", "enter")  # linkedin-followers, one target
         await pilot.press("ctrl+n")
@@ -407,9 +397,7 @@ async def test_remove_a_target_with_its_button(plan_copy) -> None:
 
 async def test_relationship_and_a_new_initiative(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f4")
         await pilot.press("tab")
         assert field_of(app).path == "strategy.relationship"
@@ -448,9 +436,7 @@ async def test_relationship_and_a_new_initiative(plan_copy) -> None:
 
 async def test_add_a_platform_to_the_mix(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f5")
         await pilot.press("end", "n")  # after the last platform
         assert field_of(app).path == "technology.platforms[4].id"
@@ -475,9 +461,7 @@ async def test_add_a_platform_to_the_mix(plan_copy) -> None:
 
 async def test_plan_details_title_and_language(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, PlanDetails)
@@ -500,9 +484,7 @@ async def test_plan_details_title_and_language(plan_copy) -> None:
 
 async def test_f6_opens_plan_details_from_a_notes_field(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("enter")
         await tab_to(pilot, "people.segments[0].description")
@@ -526,9 +508,7 @@ def panel_rules(app: PostApp) -> list[str]:
 async def test_typing_a_number_clears_the_vague_finding_live(plan_copy) -> None:
     path = plan_copy(NORDLYS)
     original = path.read_bytes()
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         vague = [(f.rule, f.subject) for f in app.findings if f.rule == "specific/vague"]
         assert vague == [("specific/vague", "brand-linkedin")]
@@ -571,9 +551,7 @@ async def choose_finding(pilot: Pilot[int], rule: str) -> str:
 
 async def test_enter_on_a_target_finding_focuses_the_target_field(plan_copy) -> None:
     path = plan_copy(NORDLYS)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         where = await choose_finding(pilot, "technology/audience-absent")
         assert where == "objectives[2].targets[0].platform"  # tiktok-awareness
@@ -586,9 +564,7 @@ async def test_enter_on_a_target_finding_focuses_the_target_field(plan_copy) -> 
 
 async def test_enter_on_a_finding_from_another_screen_after_an_edit(plan_copy) -> None:
     path = plan_copy(NORDLYS)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         await pilot.press("enter", "end", "!")  # an edit: the other screens catch up later
         await switch(pilot, "f5")
@@ -599,9 +575,7 @@ async def test_enter_on_a_finding_from_another_screen_after_an_edit(plan_copy) -
 
 async def test_enter_on_a_finding_goes_to_its_field(plan_copy) -> None:
     path = plan_copy(NORDLYS)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()  # the People screen
         where = await choose_finding(pilot, "attractive/no-owner")
         assert where == "objectives[3].owner"  # demo-requests
@@ -619,9 +593,7 @@ async def test_enter_on_a_finding_goes_to_its_field(plan_copy) -> None:
 
 async def test_undo_and_redo_of_typing_show_in_the_form(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         await pilot.press("enter")
         field = field_of(app)
@@ -642,9 +614,7 @@ async def test_undo_and_redo_of_typing_show_in_the_form(plan_copy) -> None:
 
 async def test_undo_on_another_screen_shows_when_you_come_back(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await switch(pilot, "f3")
         await pilot.press("enter")
         original = app.plan.objectives[0].statement
@@ -660,9 +630,7 @@ async def test_undo_on_another_screen_shows_when_you_come_back(plan_copy) -> Non
 
 async def test_unsaved_marker_follows_edits_and_saves(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         assert "unsaved" not in app.sub_title
         await pilot.press("enter", "end", *" AS")
@@ -678,9 +646,7 @@ async def test_unsaved_marker_follows_edits_and_saves(plan_copy) -> None:
 
 async def test_undo_back_to_the_saved_state_is_not_unsaved(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+z")
@@ -697,9 +663,7 @@ def buttons(app: PostApp) -> list[str]:
 
 async def test_quit_with_unsaved_changes_asks_and_cancel_keeps_the_app(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("d")
         await pilot.press("ctrl+q")
@@ -724,9 +688,7 @@ async def test_quit_with_unsaved_changes_asks_and_cancel_keeps_the_app(plan_copy
 async def test_quit_without_saving_leaves_the_file_as_it_was(plan_copy) -> None:
     path = plan_copy(KAFE)
     original = path.read_bytes()
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("enter", *"xyz")
         await pilot.press("ctrl+q")
@@ -740,9 +702,7 @@ async def test_quit_without_saving_leaves_the_file_as_it_was(plan_copy) -> None:
 
 async def test_save_and_quit_writes_the_edit(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+q")
@@ -755,9 +715,7 @@ async def test_save_and_quit_writes_the_edit(plan_copy) -> None:
 
 async def test_quit_without_changes_does_not_ask(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -770,9 +728,7 @@ async def test_quit_without_changes_does_not_ask(plan_copy) -> None:
 
 async def test_a_new_path_is_a_new_plan_written_on_save(tmp_path: Path) -> None:
     path = tmp_path / "lansering.post.toml"
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         assert "unsaved" in app.sub_title
         await pilot.press("n", *"Alle")
@@ -807,9 +763,7 @@ def break_plan(path: Path, how: str) -> bytes:
 async def test_a_broken_plan_shows_why_and_is_never_written(plan_copy, how, says) -> None:
     path = plan_copy(KAFE)
     original = break_plan(path, how)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         assert isinstance(app.screen, LoadFailed)
         text = screen_text(app)
@@ -832,9 +786,7 @@ async def test_a_broken_plan_shows_why_and_is_never_written(plan_copy, how, says
 async def test_the_load_error_stays_in_view(plan_copy) -> None:
     path = plan_copy(KAFE)
     break_plan(path, "unknown-key")
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         for key in ("f2", "f3", "f4", "f5", "f6"):
             await pilot.press(key)
@@ -846,9 +798,7 @@ async def test_the_load_error_stays_in_view(plan_copy) -> None:
 async def test_q_on_the_load_error_quits(plan_copy) -> None:
     path = plan_copy(KAFE)
     original = break_plan(path, "conflict")
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("q")
         await pilot.pause()
@@ -865,9 +815,7 @@ def with_comment(path: Path) -> bytes:
 async def test_a_plan_with_comments_asks_before_saving(plan_copy) -> None:
     path = plan_copy(KAFE)
     original = with_comment(path)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+s")
@@ -897,9 +845,7 @@ async def test_a_plan_with_comments_asks_before_saving(plan_copy) -> None:
 async def test_save_and_quit_on_a_plan_with_comments_asks_first(plan_copy) -> None:
     path = plan_copy(KAFE)
     original = with_comment(path)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("d", "ctrl+q")
         await pilot.pause()
@@ -947,9 +893,7 @@ async def test_editing_a_one_line_field_keeps_its_line_breaks(plan_copy) -> None
     path.write_text(text, encoding="utf-8")
     why = saved(path).objectives[0].why
     assert why.startswith("Kort sagt:\nInstagram er")
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (_app, pilot):
         await switch(pilot, "f3")
         await pilot.press("enter")
         await tab_to(pilot, "objectives[0].why")
@@ -974,9 +918,7 @@ async def click_text(pilot: Pilot[int], needle: str) -> None:
 async def test_markup_and_escapes_in_a_plan_are_shown_as_text(tmp_path: Path) -> None:
     path = tmp_path / "hostile.post.toml"
     path.write_text(HOSTILE, encoding="utf-8")
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         assert isinstance(app.screen, PostScreen)
         text = screen_text(app)
@@ -1023,9 +965,7 @@ def palette_prompts(app: PostApp) -> list[str]:
 
 async def test_palette_lists_the_screens_and_save(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -1042,9 +982,7 @@ async def test_palette_lists_the_screens_and_save(plan_copy) -> None:
 
 async def test_palette_runs_save(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("d")
         await pilot.press("ctrl+p")
@@ -1060,9 +998,7 @@ async def test_palette_runs_save(plan_copy) -> None:
 
 async def test_palette_finds_an_objective_by_words_of_its_statement(plan_copy) -> None:
     path = plan_copy(KAFE)
-    app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path) as (app, pilot):
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
