@@ -79,6 +79,8 @@ FIRST_FRAME_MARKER = "Kafé Solsiden"
 MINIMAL_MARKER = "posttui-bench-minimal-ready"
 BIG = 1000
 BIG_MARKER = "Benchmark plan"
+# The plan is loaded and its first screen built: the findings panel shows.
+READY_MARKER = "Findings ("
 OBJECTIVES_MARKER = "Objectives: what do you want"
 SIZE = (120, 40)
 
@@ -170,8 +172,11 @@ class Tmux:
             raise RuntimeError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
         return done.stdout
 
-    def first_frame(self, command: list[str], marker: str) -> tuple[float, str]:
-        """Seconds from starting `command` in a new session until `marker` shows."""
+    def first_frame(
+        self, command: list[str], marker: str, ready: str | None = None
+    ) -> tuple[float, str, float | None]:
+        """Seconds from starting `command` in a new session until `marker` shows (and
+        then until `ready` shows, if given)."""
         width, height = SIZE
         self.count += 1
         name = f"run{self.count}"
@@ -190,10 +195,13 @@ class Tmux:
             str(ROOT),
             line,
         )
-        tick = began
+        tick, shown = began, None
         while True:
-            if marker in self.screen(name):
-                return time.perf_counter() - began, name
+            screen = self.screen(name)
+            if shown is None and marker in screen:
+                shown = time.perf_counter() - began
+            if shown is not None and (ready is None or ready in screen):
+                return shown, name, (time.perf_counter() - began) if ready else None
             if time.perf_counter() - began > TIMEOUT:
                 screen = self.screen(name)
                 self.kill(name)
@@ -260,6 +268,7 @@ def settle(pid: int, quiet: float = 0.3, timeout: float = 5.0) -> None:
 class TmuxFigures:
     posttui: list[float]
     minimal: list[float]
+    ready: list[float]  # posttui: until the plan is loaded and its screen built
     rss_open: int | None
     rss_objectives: int | None
     rss_minimal: int | None
@@ -277,7 +286,7 @@ def bench_tmux(runs: int, big_plan: Path, python: Path) -> TmuxFigures:
             # Warm-up (file-system cache, .pyc files), not counted.
             for command, marker in ((posttui, FIRST_FRAME_MARKER), (minimal, MINIMAL_MARKER)):
                 tmux.kill(tmux.first_frame(command, marker)[1])
-            times: dict[str, list[float]] = {"posttui": [], "minimal": []}
+            times: dict[str, list[float]] = {"posttui": [], "minimal": [], "ready": []}
             for run in range(runs):
                 # Alternate which goes first, so neither always follows the other.
                 order = [
@@ -285,9 +294,12 @@ def bench_tmux(runs: int, big_plan: Path, python: Path) -> TmuxFigures:
                     ("minimal", minimal, MINIMAL_MARKER),
                 ]
                 for label, command, marker in order if run % 2 == 0 else order[::-1]:
-                    elapsed, name = tmux.first_frame(command, marker)
+                    ready = READY_MARKER if label == "posttui" else None
+                    elapsed, name, editable = tmux.first_frame(command, marker, ready)
                     tmux.kill(name)
                     times[label].append(elapsed)
+                    if editable is not None:
+                        times["ready"].append(editable)
                     time.sleep(0.05)
             progress(
                 f"  first frame: posttui {ms(statistics.median(times['posttui']))}, "
@@ -296,7 +308,7 @@ def bench_tmux(runs: int, big_plan: Path, python: Path) -> TmuxFigures:
 
             # Peak memory: the big plan open, then its Objectives screen; the minimal app.
             command = [str(python.with_name("posttui")), str(big_plan)]
-            big_first_frame, name = tmux.first_frame(command, BIG_MARKER)
+            big_first_frame, name, _ = tmux.first_frame(command, BIG_MARKER)
             pid = tmux.pid(name)
             settle(pid)
             rss_open = peak_rss(pid)
@@ -305,7 +317,7 @@ def bench_tmux(runs: int, big_plan: Path, python: Path) -> TmuxFigures:
             settle(pid)
             rss_objectives = peak_rss(pid)
             tmux.kill(name)
-            _, name = tmux.first_frame(minimal, MINIMAL_MARKER)
+            _, name, _ = tmux.first_frame(minimal, MINIMAL_MARKER)
             pid = tmux.pid(name)
             settle(pid)
             rss_minimal = peak_rss(pid)
@@ -315,6 +327,7 @@ def bench_tmux(runs: int, big_plan: Path, python: Path) -> TmuxFigures:
     return TmuxFigures(
         times["posttui"],
         times["minimal"],
+        times["ready"],
         rss_open,
         rss_objectives,
         rss_minimal,
@@ -604,6 +617,18 @@ def tmux_rows(runs: int, big_plan: Path, python: Path, use_tmux: bool) -> list[R
             spread,
         )
     ]
+    ready = statistics.median(figures.ready)
+    rows.append(
+        Row(
+            "ready to edit, kafe-solsiden (tmux)",
+            ms(ready),
+            ms(theirs),
+            f"{ready / theirs:.2f}x",
+            "-",
+            "info",
+            "until the findings panel shows (plan loaded, People screen built)",
+        )
+    )
     rows.append(
         Row(
             big,

@@ -6,6 +6,7 @@ turns them into findings with the rule's id, severity and catalog message.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -80,12 +81,15 @@ class Context:
         self.mix = {platform.id for platform in plan.technology.platforms}
         self.present = {p for segment in plan.people.segments for p in segment.platforms}
         self.max_growth = plan.settings.max_monthly_growth or DEFAULT_MAX_MONTHLY_GROWTH
+        self._named: dict[int, list[Segment]] = {}
 
     def named_segments(self, objective: Objective) -> list[Segment]:
         """The known segments an objective names, each once."""
-        return [
-            self.segments[ref] for ref in dict.fromkeys(objective.segments) if ref in self.segments
-        ]
+        key = id(objective)
+        if (named := self._named.get(key)) is None:
+            unique = dict.fromkeys(objective.segments)
+            named = self._named[key] = [self.segments[r] for r in unique if r in self.segments]
+        return named
 
     def names_only_known(self, objective: Objective) -> bool:
         """The objective names segments, and every one of them exists."""
@@ -167,7 +171,13 @@ class Linter:
         if context.today != self._today:
             self._found.clear()
             self._today = context.today
-        found = [self._objective(context, objective) for objective in plan.objectives]
+        # What each objective's rules found, gathered by rule, in objective order.
+        by_rule: dict[str, list[tuple[int, str, str, str]]] = {}
+        for index, objective in enumerate(plan.objectives):
+            for rule_id, hits in self._objective(context, objective).items():
+                by_rule.setdefault(rule_id, []).extend(
+                    (index, objective.id, path, text) for path, text in hits
+                )
         findings: list[Finding] = []
         for rule in RULES.values():
             for check in rule.plan_checks:
@@ -175,12 +185,10 @@ class Linter:
                     Finding(rule.id, rule.severity, hit.subject, hit.path, self._message(rule, hit))
                     for hit in check(context)
                 )
-            if not rule.objective_checks:
-                continue
-            for index, (objective, by_rule) in enumerate(zip(plan.objectives, found, strict=True)):
-                for path, text in by_rule.get(rule.id, ()):
-                    at = f"objectives[{index}].{path}" if path else f"objectives[{index}]"
-                    findings.append(Finding(rule.id, rule.severity, objective.id, at, text))
+            findings.extend(
+                Finding(rule.id, rule.severity, subject, f"objectives[{index}].{path}", text)
+                for index, subject, path, text in by_rule.get(rule.id, ())
+            )
         return findings
 
     def _objective(self, context: Context, objective: Objective) -> Found:
@@ -188,15 +196,20 @@ class Linter:
         if cached is not None and cached[0] is objective:
             return cached[1]
         found: Found = {}
-        for rule in RULES.values():
-            for check in rule.objective_checks:
-                for hit in check(context, objective):
-                    found.setdefault(rule.id, []).append((hit.path, self._message(rule, hit)))
+        for rule, check in _objective_checks():
+            for hit in check(context, objective):
+                found.setdefault(rule.id, []).append((hit.path, self._message(rule, hit)))
         self._found[id(objective)] = (objective, found)
         return found
 
     def _message(self, rule: Rule, hit: Hit) -> str:
         return message(f"{rule.id}{hit.variant}", self.lang, **(hit.params or {}))
+
+
+@functools.cache
+def _objective_checks() -> list[tuple[Rule, ObjectiveCheck]]:
+    """Every objective check with its rule, in rule order (once all are registered)."""
+    return [(rule, check) for rule in RULES.values() for check in rule.objective_checks]
 
 
 def lint(plan: Plan, today: date | None = None, lang: str = "en") -> list[Finding]:
