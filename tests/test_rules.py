@@ -1,4 +1,4 @@
-"""The check rules against the contract (/work/shared/plan-format.md, "Rules that must exist").
+"""The check rules against the contract (the format's table "Rules that must exist").
 
 Every rule is shown to fire and not to fire at its threshold, and each finding carries
 the contract's rule id, severity, subject and key path. Plans are built from a clean
