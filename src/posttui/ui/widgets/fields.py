@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.widget import Widget
@@ -26,20 +25,28 @@ if TYPE_CHECKING:
     from posttui.ui.app import PostApp
 
 
-class BoundField(Vertical):
-    """A label, an editor widget and a line for what is wrong with the input."""
+class BoundField(Widget):
+    """A label, an editor widget and, when the input does not parse, what is wrong.
+
+    One grid and few widgets: a form has dozens of fields, and every widget costs
+    styling time when a screen is built.
+    """
 
     DEFAULT_CSS = """
-    BoundField { height: auto; }
-    BoundField > .field-row { height: auto; }
-    BoundField .field-label { width: 14; color: $text-muted; padding-right: 1; }
-    BoundField .field-editor { width: 1fr; }
+    BoundField {
+        layout: grid; grid-size: 2; grid-columns: 14 1fr; grid-rows: auto; height: auto;
+    }
+    BoundField.-bare { grid-size: 1; grid-columns: 1fr; }
+    BoundField > .field-label { color: $text-muted; padding-right: 1; }
+    BoundField > .field-editor { width: 1fr; }
     /* A fixed size: an Input of auto size lays out the whole screen on every key. */
-    BoundField Input.field-editor { height: 1; }
-    BoundField > .field-hint { color: $text-muted; text-style: italic; padding-left: 14; }
-    BoundField > .field-error { color: $error; padding-left: 14; display: none; }
+    BoundField > Input.field-editor { height: 1; }
+    BoundField > .field-hint, BoundField > .field-error { column-span: 2; padding-left: 14; }
+    BoundField.-bare > .field-hint, BoundField.-bare > .field-error { padding-left: 0; }
+    BoundField > .field-hint { color: $text-muted; text-style: italic; }
+    BoundField > .field-error { color: $error; display: none; }
     BoundField.-invalid > .field-error { display: block; }
-    BoundField TextArea.field-editor {
+    BoundField > TextArea.field-editor {
         height: auto; min-height: 1; max-height: 6; border: none; padding: 0 1;
     }
     """
@@ -54,12 +61,13 @@ class BoundField(Vertical):
         id: str | None = None,
     ) -> None:
         """`fixed`: the base path of a field that always edits the same table."""
-        super().__init__(id=id)
+        super().__init__(id=id, classes="" if label else "-bare")
         self.label = label
         self.key = key
         self.hint = hint
         self.fixed = fixed
         self.base: str | None = None
+        self._error: Text | None = None  # mounted on the first error only
 
     @property
     def path(self) -> str:
@@ -70,13 +78,11 @@ class BoundField(Vertical):
         return cast("PostApp", self.app)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            if self.label:
-                yield Label(self.label, classes="field-label")
-            yield self.editor()
+        if self.label:
+            yield Label(self.label, classes="field-label")
+        yield self.editor()
         if self.hint:
             yield Text(Content(self.hint), classes="field-hint")
-        yield Text(classes="field-error")
 
     def editor(self) -> Widget:
         raise NotImplementedError
@@ -106,7 +112,11 @@ class BoundField(Vertical):
 
     def show_error(self, message: str | None) -> None:
         self.set_class(bool(message), "-invalid")
-        self.query_one(".field-error", Text).show(Content(message or ""))
+        if self._error is None and message:
+            self._error = Text(classes="field-error")
+            self.mount(self._error)
+        if self._error is not None:
+            self._error.show(Content(message or ""))
 
     def focus_editor(self, *, select: bool = False) -> None:
         editor = self.query_one(".field-editor")
