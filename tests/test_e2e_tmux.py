@@ -102,3 +102,25 @@ def test_edit_a_statement_by_keys_save_and_quit(terminal: tuple[Terminal, Path])
     while "Nordlys Analytics" in term.screen() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "Nordlys Analytics" not in term.screen(), "the app did not quit after a save"
+
+
+def test_a_broken_plan_is_explained_left_alone_and_exits_2(tmp_path: Path) -> None:
+    plan = tmp_path / "broken.post.toml"
+    plan.write_text('format = 1\n[plan]\ntitle = "T"\n<<<<<<< ours\nnotes = "a"\n=======\n')
+    before = plan.read_bytes()
+    name = f"posttui-{uuid.uuid4().hex[:8]}"
+    command = f"{POSTTUI} {plan}; echo exit=$?; sleep 5"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
+    )
+    term = Terminal(name)
+    try:
+        screen = term.wait_for("Could not open")
+        assert "conflict marker <<<<<<<" in screen
+        assert "Traceback" not in screen
+        term.keys("C-s")  # nothing to save: the file stays as it is
+        term.keys("q")
+        term.wait_for("exit=2")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+    assert plan.read_bytes() == before

@@ -16,4 +16,4 @@ def run(options: argparse.Namespace) -> int:
 
     app = PostApp(options.plan)
     app.run()
-    return app.return_code or 0
+    return app.return_code or 0  # 2: the plan could not be loaded

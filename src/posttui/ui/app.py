@@ -268,7 +268,7 @@ class PostApp(App[int]):
         if isinstance(self.screen, Choice):
             return  # already asking
         if not self.plan_loaded or not self.doc.dirty:
-            self.exit(0 if self.plan_loaded else 2)
+            self.exit(return_code=0 if self.plan_loaded else 2)
             return
         answers = [
             ("save", "Save and quit"),
@@ -280,9 +280,9 @@ class PostApp(App[int]):
 
     def _quit_answer(self, answer: str | None) -> None:
         if answer == "discard":
-            self.exit(0)
+            self.exit()
         elif answer == "save":
-            self.save_then(lambda: self.exit(0))
+            self.save_then(self.exit)
 
     # ---- moving around ----
 

@@ -97,7 +97,7 @@ class LoadFailed(Screen[None]):
     """The plan could not be loaded: say why; the file is left as it is."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "app.quit", "Quit"),
+        Binding("q,escape", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, error: LoadError) -> None:
