@@ -12,6 +12,12 @@ CORE_MODULES = [
     "posttui.cli.check",
     "posttui.cli.fmt",
     "posttui.cli.new",
+    "posttui.cli.diff",
+    "posttui.cli.show",
+    "posttui.cli.schema",
+    "posttui.core.diff",
+    "posttui.core.facts",
+    "posttui.core.document",
 ]
 
 BLOCK_TEXTUAL = """

@@ -12,9 +12,17 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from posttui import __version__
-from posttui.cli import check, edit, fmt, new
+from posttui.cli import check, diff, edit, fmt, new, schema, show
 
-COMMANDS: dict[str, ModuleType] = {"edit": edit, "check": check, "fmt": fmt, "new": new}
+COMMANDS: dict[str, ModuleType] = {
+    "edit": edit,
+    "check": check,
+    "fmt": fmt,
+    "new": new,
+    "diff": diff,
+    "show": show,
+    "schema": schema,
+}
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,22 @@
+"""`posttui schema`: the plan format as JSON Schema, for editors that validate TOML."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+HELP = "print the JSON Schema of the plan format"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`schema` takes no arguments."""
+
+
+def run(options: argparse.Namespace) -> int:
+    from posttui.core.model import Plan
+
+    schema = Plan.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "posttui plan (format 1)"
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0

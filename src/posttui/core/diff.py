@@ -1,0 +1,144 @@
+"""What changed between two plans, by section, id and field, not by line.
+
+Items (segments, objectives, initiatives, platforms) are matched by id, so a moved
+objective is one `moved` change, not a removal and an addition. Formatting, key
+order and comments are no change at all: plans are compared as data.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from posttui.core.model import Plan
+
+Op = Literal["added", "removed", "changed", "moved"]
+
+# Sections of items with ids, in POST order, and the plain tables.
+ITEM_SECTIONS = ("people.segments", "objectives", "strategy.initiatives", "technology.platforms")
+TABLES = ("plan", "settings", "people", "strategy", "technology")
+
+
+@dataclass(frozen=True)
+class Change:
+    op: Op
+    section: str
+    subject: str | None = None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"op": self.op, "section": self.section}
+        if self.subject is not None:
+            data["subject"] = self.subject
+        if self.field is not None:
+            data["field"] = self.field
+        data["old"], data["new"] = _json_value(self.old), _json_value(self.new)
+        return data
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_value(item) for key, item in value.items()}
+    return value
+
+
+def data_of(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data, unset keys left out, as the writer sees it."""
+    return plan.model_dump(mode="python", exclude_defaults=True)
+
+
+def diff(old: Plan, new: Plan) -> list[Change]:
+    """Every change from `old` to `new`: tables' fields, then items section by section."""
+    before, after = data_of(old), data_of(new)
+    changes: list[Change] = []
+    for table in TABLES:
+        changes += _fields(table, None, _plain(before, table), _plain(after, table))
+    for section in ITEM_SECTIONS:
+        changes += _items(section, _get(before, section), _get(after, section))
+    return changes
+
+
+def _get(data: dict[str, Any], dotted: str) -> Any:
+    for key in dotted.split("."):
+        data = data.get(key, {}) if isinstance(data, dict) else {}
+    return data or []
+
+
+def _plain(data: dict[str, Any], table: str) -> dict[str, Any]:
+    """A table's own keys (its arrays of items are compared by id elsewhere)."""
+    fields = data.get(table, {})
+    return {key: value for key, value in fields.items() if f"{table}.{key}" not in ITEM_SECTIONS}
+
+
+def _keyed(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Items by id; a repeated id is told apart by its occurrence (`a`, `a#2`)."""
+    keyed: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key, count = item["id"], 2
+        while key in keyed:
+            key, count = f"{item['id']}#{count}", count + 1
+        keyed[key] = item
+    return keyed
+
+
+def _items(section: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
+    before, after = _keyed(old), _keyed(new)
+    changes = [
+        Change("removed", section, key, old=item)
+        for key, item in before.items()
+        if key not in after
+    ]
+    for key, item in after.items():
+        if key not in before:
+            changes.append(Change("added", section, key, new=item))
+        else:
+            changes += _fields(section, key, before[key], item)
+    changes += _moves(section, [k for k in before if k in after], [k for k in after if k in before])
+    return changes
+
+
+def _moves(section: str, old_order: list[str], new_order: list[str]) -> list[Change]:
+    """Items whose place among the items of both plans changed (fewest moves)."""
+    kept: set[str] = set()
+    matcher = difflib.SequenceMatcher(a=old_order, b=new_order, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        kept.update(old_order[block.a : block.a + block.size])
+    return [
+        Change("moved", section, key, old=old_order.index(key), new=new_order.index(key))
+        for key in new_order
+        if key not in kept
+    ]
+
+
+def _fields(
+    section: str, subject: str | None, old: dict[str, Any], new: dict[str, Any]
+) -> list[Change]:
+    old_flat, new_flat = dict(_flatten(old)), dict(_flatten(new))
+    return [
+        Change("changed", section, subject, field, old_flat.get(field), new_flat.get(field))
+        for field in dict.fromkeys([*old_flat, *new_flat])
+        if old_flat.get(field) != new_flat.get(field)
+        or type(old_flat.get(field)) is not type(new_flat.get(field))
+    ]
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """Leaf values by key path: `targets[0].target`; lists of ids stay whole values."""
+    for key, value in table.items():
+        path = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            yield from _flatten(value, path)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for index, item in enumerate(value):
+                yield from _flatten(item, f"{path}[{index}]")
+        else:
+            yield path, value
