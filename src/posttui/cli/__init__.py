@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from posttui import __version__
-from posttui.cli import check, diff, edit, fmt, new, schema, show
+from posttui.cli import check, diff, edit, fmt, gitsetup, merge, new, schema, show
 
 COMMANDS: dict[str, ModuleType] = {
     "edit": edit,
@@ -20,6 +20,8 @@ COMMANDS: dict[str, ModuleType] = {
     "fmt": fmt,
     "new": new,
     "diff": diff,
+    "merge": merge,
+    "git-setup": gitsetup,
     "show": show,
     "schema": schema,
 }

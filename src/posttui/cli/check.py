@@ -22,7 +22,9 @@ def _date(text: str) -> date:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("plan", metavar="PLAN", help="the plan file (NAME.post.toml)")
+    parser.add_argument(
+        "plans", metavar="PLAN", nargs="+", help="the plan file(s) (NAME.post.toml)"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--today", type=_date, metavar="YYYY-MM-DD", help="the date deadlines are checked against"
@@ -36,11 +38,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.format == "json" and len(options.plans) > 1:
+        print("posttui check: --format json takes one plan", file=sys.stderr)
+        return 2
+    return max(_check(plan, options) for plan in options.plans)
+
+
+def _check(name: str, options: argparse.Namespace) -> int:
     from posttui.core.loader import LoadError, load
     from posttui.core.rules import Severity, lint
 
     try:
-        file = load(options.plan)
+        file = load(name)
     except LoadError as error:
         print(error.render(), file=sys.stderr)
         return 2
@@ -51,12 +60,12 @@ def run(options: argparse.Namespace) -> int:
     ordered = sorted(zip(lines, findings, strict=True), key=lambda pair: pair[0])
     if options.format == "json":
         report = {
-            "file": options.plan,
+            "file": name,
             "findings": [finding.to_json() | {"line": line} for line, finding in ordered],
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        _print_text(options.plan, ordered)
+        _print_text(name, ordered)
     threshold = Severity(options.fail_on).rank
     return 1 if any(finding.severity.rank >= threshold for finding in findings) else 0
 
