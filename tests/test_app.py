@@ -1011,3 +1011,78 @@ async def test_palette_finds_an_objective_by_words_of_its_statement(plan_copy) -
         assert items.highlighted == 4
         statement = field_at(app, "objectives[4].statement")
         assert editor_value(statement).startswith("Bygge Facebook-gruppen «Kaffeklubben Solsiden»")
+
+
+# ---- Changes on disk ----
+
+
+def rewrite_on_disk(path: Path, old: str, new: str) -> None:
+    """What a git checkout or another editor does: a new version of the file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+async def wait_for_screen(pilot: Pilot[int], kind: type) -> None:
+    for _ in range(40):  # the file is looked at every second
+        if isinstance(pilot.app.screen, kind):
+            return
+        await pilot.pause(0.1)
+    raise AssertionError(f"no {kind.__name__} within 4 s; the screen is {pilot.app.screen}")
+
+
+async def test_a_change_on_disk_is_noticed_and_reloaded(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        rewrite_on_disk(path, 'name = "Studenter i Trondheim"', 'name = "Studenter (NTNU)"')
+        await wait_for_screen(pilot, Choice)
+        assert "changed on disk" in screen_text(app)
+        await pilot.press("enter")  # Reload
+        await pilot.pause()
+        assert app.plan.people.segments[0].name == "Studenter (NTNU)"
+        assert "Studenter (NTNU)" in screen_text(app)
+        assert "unsaved" not in app.sub_title
+
+
+async def test_saving_over_a_change_on_disk_asks_and_can_go_elsewhere(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        await pilot.press("enter", "end", *" AS")  # an unsaved edit
+        await pilot.pause()
+        rewrite_on_disk(path, 'name = "Studenter i Trondheim"', 'name = "Studenter (NTNU)"')
+        theirs = path.read_bytes()
+        await pilot.pause(1.5)
+        assert isinstance(app.screen, PostScreen)  # with edits, nothing pops up by itself
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "changed on disk" in screen_text(app)
+        await pilot.press("escape")  # cancel
+        await pilot.pause()
+        assert path.read_bytes() == theirs
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter")  # Save mine elsewhere
+        await pilot.pause()
+        await pilot.press("enter")  # the suggested name beside the plan
+        await pilot.pause()
+    assert path.read_bytes() == theirs  # their version is untouched
+    mine = path.with_name(f"mine-{path.name}")
+    assert saved(mine).people.segments[0].name == "Studenter i Trondheim AS"
+
+
+async def test_overwrite_after_a_change_on_disk_writes_mine(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        await pilot.press("enter", "end", *" AS")
+        await pilot.pause()
+        rewrite_on_disk(path, "size = 14000", "size = 15000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # Overwrite with mine
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+    plan = saved(path)
+    assert plan.people.segments[0].name == "Studenter i Trondheim AS"
+    assert plan.people.segments[0].size == 14000

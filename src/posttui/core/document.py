@@ -21,6 +21,7 @@ class Document:
         self.history = History(plan)
         self.comments = comments or []  # lines of TOML comments a save would drop
         self.linter = Linter()
+        self.stamp = self.disk_stamp()  # the file as loaded or last saved
 
     @classmethod
     def open(cls, path: Path | str) -> Document:
@@ -82,3 +83,16 @@ class Document:
         write_atomic(self.path, dumps(self.plan))
         self.comments = []
         self.history.mark_saved()
+        self.stamp = self.disk_stamp()
+
+    def disk_stamp(self) -> tuple[int, int, int] | None:
+        """What identifies the file's current version on disk (None: no file)."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+    def changed_on_disk(self) -> bool:
+        """Something else (git, another editor) wrote the file since we read or saved it."""
+        return self.disk_stamp() != self.stamp

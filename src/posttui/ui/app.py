@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header, Static
 from posttui.core.terminal import printable
 from posttui.ui.commands import PlanCommands
 from posttui.ui.screens.base import PostScreen
-from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
+from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails, SaveAs
 from posttui.ui.widgets.findings import FindingsPanel
 from posttui.ui.widgets.steps import StepBar
 
@@ -42,6 +42,9 @@ def stylesheet() -> Path:
     packaged = here.parent / "styles" / "posttui.tcss"
     return packaged if packaged.exists() else here.parents[2] / "styles" / "posttui.tcss"
 
+
+# How often the file on disk is looked at for changes made elsewhere (git, editors).
+DISK_CHECK_SECONDS = 1.0
 
 # `title = "..."` in the [plan] table, found without parsing the whole file.
 _TITLE = re.compile(
@@ -111,6 +114,7 @@ class PostApp(App[int]):
         self.flags: dict[str, set[str]] = {}
         self._lint_due = False
         self._first_mode = "people"
+        self._disk_seen: object = None  # the version on disk the user was told about
 
     @property
     def plan_loaded(self) -> bool:
@@ -156,6 +160,7 @@ class PostApp(App[int]):
         self._lint()
         self._show_titles()
         self.switch_mode(self._first_mode)
+        self.set_interval(DISK_CHECK_SECONDS, self._watch_disk)
         if comments := self.doc.comments:
             lines = ", ".join(map(str, comments[:8]))
             self.notify(
@@ -229,8 +234,49 @@ class PostApp(App[int]):
         self.save_then(None)
 
     def save_then(self, after: Callable[[], object] | None) -> None:
-        """Save (asking first when that drops comments), then run `after` if it saved."""
+        """Save (asking first when the file changed on disk, or when saving drops its
+        comments), then run `after` if it saved."""
+        if self.doc.changed_on_disk():
+            self._ask_about_disk(after)
+        else:
+            self._save_asking_about_comments(after)
 
+    def _ask_about_disk(self, after: Callable[[], object] | None) -> None:
+        question = (
+            f"{printable(self.path.name)} changed on disk since it was opened "
+            "(git checkout, pull or another editor). Saving now would overwrite that."
+        )
+        answers = [
+            ("overwrite", "Overwrite with mine"),
+            ("reload", "Reload it, drop my edits"),
+            ("save-as", "Save mine elsewhere"),
+            ("cancel", "Cancel"),
+        ]
+
+        def answered(answer: str | None) -> None:
+            if answer == "overwrite":
+                self._save_asking_about_comments(after)
+            elif answer == "reload":
+                self.reload()
+            elif answer == "save-as":
+                suggestion = str(self.path.with_name(f"mine-{self.path.name}"))
+                self.push_screen(SaveAs(suggestion), lambda path: self._save_as(path, after))
+
+        self.push_screen(Choice(question, answers), answered)
+
+    def _save_as(self, path: str | None, after: Callable[[], object] | None) -> None:
+        if path is None:
+            return
+        target = Path(path)
+        if target.exists():
+            self.notify(f"{printable(path)} exists already: choose another name.", markup=False)
+            return
+        self.path = self.doc.path = target
+        self.doc.comments = []
+        if self.save() and after is not None:
+            after()
+
+    def _save_asking_about_comments(self, after: Callable[[], object] | None) -> None:
         def save() -> None:
             if self.save() and after is not None:
                 after()
@@ -283,6 +329,49 @@ class PostApp(App[int]):
             self.exit()
         elif answer == "save":
             self.save_then(self.exit)
+
+    # ---- changes on disk ----
+
+    def _watch_disk(self) -> None:
+        stamp = self.doc.disk_stamp()
+        if stamp in (self.doc.stamp, self._disk_seen) or isinstance(self.screen, Choice):
+            return
+        self._disk_seen = stamp
+        name = printable(self.path.name)
+        if self.doc.dirty:
+            self.notify(
+                f"{name} changed on disk. Your edits are kept; saving will ask what to do.",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+            return
+        question = f"{name} changed on disk (git checkout, pull or another editor). Reload it?"
+        answers = [("reload", "Reload"), ("keep", "Keep what is shown")]
+        self.push_screen(
+            Choice(question, answers), lambda answer: self.reload() if answer == "reload" else None
+        )
+
+    def reload(self) -> None:
+        """Read the plan again from disk (undo history starts afresh)."""
+        from posttui.core.document import Document
+        from posttui.core.loader import LoadError
+
+        try:
+            self.document = Document.open(self.path)
+        except LoadError as error:
+            self.notify(
+                f"Could not reload:\n{printable(error.render())}",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self._disk_seen = None
+        self._changed()
+        if isinstance(self.screen, PostScreen):
+            self.screen.sync_form()
+        self.notify(f"Reloaded {printable(self.path.name)}", markup=False)
 
     # ---- moving around ----
 

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
 from posttui.core import fields
 from posttui.core.terminal import printable
@@ -91,6 +91,28 @@ class Choice(ModalScreen[str]):
 
     def action_cancel(self) -> None:
         self.dismiss(self.answers[-1][0])
+
+
+class SaveAs(ModalScreen[str | None]):
+    """Ask for another path to save to."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, suggestion: str) -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled("Save as", "bold"), classes="dialog-title")
+            yield Input(value=self.suggestion, id="save-as-path")
+            yield Static(Content("Enter saves there; Escape cancels."), classes="form-note")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class LoadFailed(Screen[None]):
