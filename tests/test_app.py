@@ -10,6 +10,7 @@ import contextlib
 import io
 import re
 import shutil
+import subprocess
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 from pathlib import Path
@@ -1086,3 +1087,49 @@ async def test_overwrite_after_a_change_on_disk_writes_mine(plan_copy) -> None:
     plan = saved(path)
     assert plan.people.segments[0].name == "Studenter i Trondheim AS"
     assert plan.people.segments[0].size == 14000
+
+
+# ---- Changes since the last commit ----
+
+
+def committed(path: Path) -> None:
+    folder = path.parent
+    for args in (
+        ["init", "-q"],
+        ["config", "user.email", "team@example.com"],
+        ["config", "user.name", "Team"],
+        ["add", path.name],
+        ["commit", "-qm", "plan"],
+    ):
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
+async def test_changes_since_the_last_commit_are_listed_and_marked(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    committed(path)
+    async with editing(path) as (app, pilot):
+        await pilot.press("enter", "end", *" AS")  # the first segment's name
+        await pilot.pause(0.8)  # marks follow half a second after the last edit
+        field = field_of(app)
+        assert field.path == "people.segments[0].name"
+        assert field.has_class("-changed")
+
+        await pilot.press("f7")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Changes since the last commit (1)" in text
+        assert "segment studenter: name" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field_of(app).path == "people.segments[0].name"
+
+
+async def test_no_changes_view_outside_git(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        assert app.doc.head is None
+        assert not app.check_action("changes", ())
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        assert not any(field.has_class("-changed") for field in app.screen.query(BoundField))

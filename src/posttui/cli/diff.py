@@ -4,39 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from posttui.core.diff import Change
 
 HELP = "show what changed between two plans, by section, id and field"
 
-STEPS = {
-    "plan": "Plan",
-    "settings": "Plan",
-    "people": "People",
-    "people.segments": "People",
-    "objectives": "Objectives",
-    "strategy": "Strategy",
-    "strategy.initiatives": "Strategy",
-    "technology": "Technology",
-    "technology.platforms": "Technology",
-}
-NOUNS = {
-    "people.segments": "segment",
-    "objectives": "objective",
-    "strategy.initiatives": "initiative",
-    "technology.platforms": "platform",
-}
-MARKS = {
-    "added": ("+", "ok"),
-    "removed": ("-", "error"),
-    "changed": ("~", "warning"),
-    "moved": ("↕", "info"),
-}
+MARK_STYLES = {"added": "ok", "removed": "error", "changed": "warning", "moved": "info"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +33,7 @@ class Unloadable(Exception):
 
 def run(options: argparse.Namespace) -> int:
     from posttui.core.diff import diff
+    from posttui.core.git import GitError, committed_text
     from posttui.core.loader import LoadError, load, parse
 
     try:
@@ -63,14 +41,14 @@ def run(options: argparse.Namespace) -> int:
             if options.new is not None:
                 raise Unloadable("give either NEW or --rev, not both")
             rev = options.rev or "HEAD"
-            old = parse(_committed(Path(options.old), rev), f"{options.old}@{rev}")
+            old = parse(committed_text(Path(options.old), rev), f"{options.old}@{rev}")
             new = load(options.old).plan
         else:
             old, new = load(options.old).plan, load(options.new).plan
     except LoadError as error:
         print(error.render(), file=sys.stderr)
         return 2
-    except Unloadable as error:
+    except (Unloadable, GitError) as error:
         print(f"posttui diff: {error}", file=sys.stderr)
         return 2
     changes = diff(old, new)
@@ -81,58 +59,19 @@ def run(options: argparse.Namespace) -> int:
     return 1 if changes else 0
 
 
-def _committed(path: Path, rev: str) -> str:
-    """The text of `path` as committed at `rev`."""
-    try:
-        shown = subprocess.run(
-            ["git", "show", f"{rev}:./{path.name}"],
-            cwd=path.parent.resolve(),
-            capture_output=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise Unloadable("git is not installed") from None
-    if shown.returncode != 0:
-        reason = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise Unloadable(f"{path} at {rev}: {reason[-1] if reason else 'not found'}")
-    return shown.stdout.decode("utf-8", "replace")
-
-
 def _print_text(changes: list[Change]) -> None:
     from posttui.cli.output import Painter
+    from posttui.core.diff import MARKS, STEPS, by_step, describe
     from posttui.core.terminal import printable
 
     paint = Painter()
     if not changes:
         print("no changes")
         return
-    order = list(dict.fromkeys(STEPS.values()))
     step = None
-    for change in sorted(changes, key=lambda c: order.index(STEPS[c.section])):
+    for change in by_step(changes):
         if STEPS[change.section] != step:
             step = STEPS[change.section]
             print(paint(step, "bold"))
-        mark, style = MARKS[change.op]
-        print(f"  {paint(mark, style)} {printable(_describe(change))}")
-
-
-def _describe(change: Change) -> str:
-    noun = NOUNS.get(change.section, change.section)
-    what = f"{noun} {change.subject}" if change.subject else change.section
-    if change.op == "added":
-        return f"{what} added"
-    if change.op == "removed":
-        return f"{what} removed"
-    if change.op == "moved":
-        return f"{what} moved from position {change.old + 1} to {change.new + 1}"
-    return f"{what}: {change.field} {_shown(change.old)} → {_shown(change.new)}"
-
-
-def _shown(value: Any) -> str:
-    from datetime import date
-
-    if value is None:
-        return "(unset)"
-    if isinstance(value, date):
-        return value.isoformat()
-    return json.dumps(value, ensure_ascii=False)
+        mark = paint(MARKS[change.op], MARK_STYLES[change.op])
+        print(f"  {mark} {printable(describe(change))}")

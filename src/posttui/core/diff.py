@@ -8,6 +8,7 @@ order and comments are no change at all: plans are compared as data.
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -142,3 +143,58 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any
                 yield from _flatten(item, f"{path}[{index}]")
         else:
             yield path, value
+
+
+STEPS = {
+    "plan": "Plan",
+    "settings": "Plan",
+    "people": "People",
+    "people.segments": "People",
+    "objectives": "Objectives",
+    "strategy": "Strategy",
+    "strategy.initiatives": "Strategy",
+    "technology": "Technology",
+    "technology.platforms": "Technology",
+}
+STEP_ORDER = list(dict.fromkeys(STEPS.values()))
+NOUNS = {
+    "people.segments": "segment",
+    "objectives": "objective",
+    "strategy.initiatives": "initiative",
+    "technology.platforms": "platform",
+}
+MARKS = {"added": "+", "removed": "-", "changed": "~", "moved": "↕"}
+
+
+def by_step(changes: list[Change]) -> list[Change]:
+    """The changes in POST order (stable within a step)."""
+    return sorted(changes, key=lambda change: STEP_ORDER.index(STEPS[change.section]))
+
+
+def describe(change: Change) -> str:
+    """One line for people: `objective grow: deadline 2027-06-30 → 2027-08-31`."""
+    noun = NOUNS.get(change.section, change.section)
+    what = f"{noun} {change.subject}" if change.subject else change.section
+    if change.op in ("added", "removed"):
+        return f"{what} {change.op}"
+    if change.op == "moved":
+        return f"{what} moved from position {change.old + 1} to {change.new + 1}"
+    return f"{what}: {change.field} {_shown(change.old)} → {_shown(change.new)}"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "(unset)"
+    return json.dumps(_json_value(value), ensure_ascii=False)
+
+
+def key_path(change: Change, plan: Plan) -> str:
+    """Where in `plan` the change is (its item's place there; the section if gone)."""
+    if change.subject is None:
+        return f"{change.section}.{change.field}" if change.field else change.section
+    ids = [item["id"] for item in _get(data_of(plan), change.section)]
+    subject = change.subject.split("#")[0]
+    if subject not in ids:
+        return change.section
+    item = f"{change.section}[{ids.index(subject)}]"
+    return f"{item}.{change.field}" if change.field else item

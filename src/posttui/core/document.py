@@ -8,8 +8,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from posttui.core import paths
+from posttui.core.diff import Change, diff, key_path
+from posttui.core.git import GitError, committed_text
 from posttui.core.history import Edit, History
-from posttui.core.loader import load
+from posttui.core.loader import LoadError, load, parse
 from posttui.core.model import Plan, title_from_filename
 from posttui.core.rules import Finding, Linter
 from posttui.core.writer import dumps, write_atomic
@@ -22,6 +24,7 @@ class Document:
         self.comments = comments or []  # lines of TOML comments a save would drop
         self.linter = Linter()
         self.stamp = self.disk_stamp()  # the file as loaded or last saved
+        self.head = self._committed()  # the plan as git has it at HEAD, if it does
 
     @classmethod
     def open(cls, path: Path | str) -> Document:
@@ -84,6 +87,19 @@ class Document:
         self.comments = []
         self.history.mark_saved()
         self.stamp = self.disk_stamp()
+
+    def _committed(self) -> Plan | None:
+        try:
+            return parse(committed_text(self.path), f"{self.path}@HEAD")
+        except (GitError, LoadError):
+            return None  # not in git, never committed, or not loadable there: no changes view
+
+    def changes_since_head(self) -> list[Change]:
+        return diff(self.head, self.plan) if self.head is not None else []
+
+    def changed_paths(self) -> set[str]:
+        """Key paths of what differs from HEAD, to mark in the editors."""
+        return {key_path(change, self.plan) for change in self.changes_since_head()}
 
     def disk_stamp(self) -> tuple[int, int, int] | None:
         """What identifies the file's current version on disk (None: no file)."""

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from posttui.core.terminal import printable
@@ -45,6 +46,7 @@ def stylesheet() -> Path:
 
 # How often the file on disk is looked at for changes made elsewhere (git, editors).
 DISK_CHECK_SECONDS = 1.0
+MARK_CHANGES_SECONDS = 0.5
 
 # `title = "..."` in the [plan] table, found without parsing the whole file.
 _TITLE = re.compile(
@@ -92,6 +94,7 @@ class PostApp(App[int]):
         Binding("f5", "switch_mode('technology')", "Technology", show=False),
         # Text areas use f6 themselves; the plan's own fields must open from anywhere.
         Binding("f6", "plan_details", "Plan", priority=True),
+        Binding("f7", "changes", "Changes"),
     ]
     # Actions that need a plan: none of them while it loads or when it failed to.
     PLAN_ACTIONS: ClassVar[set[str]] = {
@@ -101,10 +104,13 @@ class PostApp(App[int]):
         "switch_mode",
         "plan_details",
         "command_palette",
+        "changes",
     }
 
     findings: var[list[Finding]] = var(list, init=False)
     revision: var[int] = var(0, init=False)
+    # Key paths that differ from the plan committed at HEAD, marked in the editors.
+    changed: var[frozenset[str]] = var(frozenset(), init=False)
 
     def __init__(self, path: Path | str) -> None:
         super().__init__()
@@ -115,6 +121,7 @@ class PostApp(App[int]):
         self._lint_due = False
         self._first_mode = "people"
         self._disk_seen: object = None  # the version on disk the user was told about
+        self._marks: Timer | None = None
 
     @property
     def plan_loaded(self) -> bool:
@@ -161,6 +168,7 @@ class PostApp(App[int]):
         self._show_titles()
         self.switch_mode(self._first_mode)
         self.set_interval(DISK_CHECK_SECONDS, self._watch_disk)
+        self._mark_changes_soon()
         if comments := self.doc.comments:
             lines = ", ".join(map(str, comments[:8]))
             self.notify(
@@ -172,6 +180,8 @@ class PostApp(App[int]):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "changes":  # only for a plan that git has
+            return self.plan_loaded and self.doc.head is not None
         opening = self.document is None and self.load_error is None
         if opening and action == "switch_mode":
             return True  # a step asked for while the plan opens is where it opens
@@ -198,10 +208,22 @@ class PostApp(App[int]):
     def _changed(self) -> None:
         self.revision += 1
         self._show_titles()
+        self._mark_changes_soon()
         if not self._lint_due:
             # Queued behind the keys already waiting: a burst of keys is linted once.
             self._lint_due = True
             self.call_later(self._lint)
+
+    def _mark_changes_soon(self) -> None:
+        """Mark what differs from HEAD half a second after the last edit (never per key)."""
+        if self.doc.head is None:
+            return
+        if self._marks is not None:
+            self._marks.stop()
+        self._marks = self.set_timer(MARK_CHANGES_SECONDS, self._mark_changes)
+
+    def _mark_changes(self) -> None:
+        self.changed = frozenset(self.doc.changed_paths())
 
     def _lint(self) -> None:
         """Recompute the findings."""
@@ -392,6 +414,18 @@ class PostApp(App[int]):
     def action_plan_details(self) -> None:
         if self.plan_loaded and not isinstance(self.screen, PlanDetails):
             self.push_screen(PlanDetails())
+
+    def action_changes(self) -> None:
+        from posttui.core.diff import by_step, key_path
+        from posttui.ui.screens.changes import ChangesView
+
+        changes = by_step(self.doc.changes_since_head())
+        paths = [key_path(change, self.plan) for change in changes]
+        self.push_screen(ChangesView(changes, paths), self._go_to_change)
+
+    async def _go_to_change(self, path: str | None) -> None:
+        if path is not None:
+            await self.go_to(path)
 
     def action_help(self) -> None:
         from textual.widgets import HelpPanel  # it brings Markdown: only when asked for

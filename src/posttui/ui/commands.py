@@ -36,6 +36,8 @@ class PlanCommands(Provider):
         yield "Plan: edit details", app.action_plan_details, "Title, language, as-of date"
         yield "Plan: undo", app.action_undo, "Undo the last edit (ctrl+z)"
         yield "Plan: redo", app.action_redo, "Redo (ctrl+y)"
+        if app.plan_loaded and app.doc.head is not None:
+            yield "Plan: changes since the last commit", app.action_changes, "What differs (f7)"
         if not app.plan_loaded:
             return
         plan = app.plan

@@ -84,6 +84,7 @@ class PostScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._plan_changed, init=False)
         self.watch(self.app, "findings", self._findings_changed, init=False)
+        self.watch(self.app, "changed", self._mark_changes, init=False)
 
     def on_screen_resume(self) -> None:
         if self._stale:
@@ -135,9 +136,16 @@ class PostScreen(Screen[None]):
             if force or field.base != base:
                 field.bind(base)
         self.form_bound(base)
+        self._mark_changes()
 
     def form_bound(self, base: str | None) -> None:
         """Hook: the form now shows the item at `base`."""
+
+    def _mark_changes(self) -> None:
+        """Mark the fields whose value differs from the last commit."""
+        changed = self.post_app.changed
+        for field in self.query(BoundField):
+            field.set_class(field.base is not None and field.path in changed, "-changed")
 
     def sync_form(self) -> None:
         """Reload every field from the plan (after undo or redo)."""

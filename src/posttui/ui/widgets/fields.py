@@ -38,6 +38,7 @@ class BoundField(Widget):
     }
     BoundField.-bare { grid-size: 1; grid-columns: 1fr; }
     BoundField > .field-label { color: $text-muted; padding-right: 1; }
+    BoundField.-changed > .field-label { color: $warning; text-style: bold; }
     BoundField > .field-editor { width: 1fr; }
     /* A fixed size: an Input of auto size lays out the whole screen on every key. */
     BoundField > Input.field-editor { height: 1; }

@@ -14,7 +14,7 @@ LABELS = {
     "debaters": "Debaters",
     "advanced": "Advanced",
 }
-BAR_WIDTH = 12  # cells for 100 %
+BAR_WIDTH = 10  # cells for 100 %
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
