@@ -104,6 +104,49 @@ def test_one_field_changed_two_ways_is_a_conflict_the_loader_points_at() -> None
     assert [problem.line for problem in error.value.problems] == [start + 1, start + 3, start + 5]
 
 
+def test_a_reorder_on_one_side_and_an_edit_on_the_other_merge() -> None:
+    def reorder(plan: Plan) -> None:
+        plan.objectives.reverse()
+
+    def edit(plan: Plan) -> None:
+        plan.objectives[0].owner = "Edited"
+
+    base, mine, yours = sides(reorder, edit)
+    text, conflicts = merge(base, mine, yours)
+    merged = parse(text)
+    assert conflicts == []
+    assert [o.id for o in merged.objectives] == [o.id for o in mine.objectives]
+    assert merged.objectives[-1].owner == "Edited"
+
+
+def test_the_same_id_added_on_both_sides_is_one_item_or_a_conflict() -> None:
+    same = sides(lambda p: new_objective(p, "twin"), lambda p: new_objective(p, "twin"))
+    text, conflicts = merge(*same)
+    assert conflicts == [] and [o.id for o in parse(text).objectives].count("twin") == 1
+
+    def other(plan: Plan) -> None:
+        plan.objectives.append(Objective(id="twin", statement="Another statement, 5 words"))
+
+    text, conflicts = merge(*sides(lambda p: new_objective(p, "twin"), other))
+    assert conflicts == ["objectives[twin].statement"]
+    assert "<<<<<<< ours" in text
+
+
+def test_plan_fields_and_settings_merge_like_item_fields() -> None:
+    def ours(plan: Plan) -> None:
+        plan.plan.title = "Ours"
+
+    def theirs(plan: Plan) -> None:
+        plan.settings.max_monthly_growth = 0.2
+        plan.strategy.relationship = "Theirs"
+
+    text, conflicts = merge(*sides(ours, theirs))
+    merged = parse(text)
+    assert conflicts == []
+    assert (merged.plan.title, merged.settings.max_monthly_growth) == ("Ours", 0.2)
+    assert merged.strategy.relationship == "Theirs"
+
+
 # ---- with git ----
 
 
