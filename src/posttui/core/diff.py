@@ -62,19 +62,21 @@ def diff(old: Plan, new: Plan) -> list[Change]:
     before, after = data_of(old), data_of(new)
     changes: list[Change] = []
     for table in TABLES:
-        changes += _fields(table, None, _plain(before, table), _plain(after, table))
+        changes += _fields(table, None, own_fields(before, table), own_fields(after, table))
     for section in ITEM_SECTIONS:
-        changes += _items(section, _get(before, section), _get(after, section))
+        changes += _items(section, items_of(before, section), items_of(after, section))
     return changes
 
 
-def _get(data: dict[str, Any], dotted: str) -> Any:
-    for key in dotted.split("."):
-        data = data.get(key, {}) if isinstance(data, dict) else {}
-    return data or []
+def items_of(data: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """The items of `section` ("people.segments") in plan data."""
+    node: Any = data
+    for key in section.split("."):
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+    return node or []
 
 
-def _plain(data: dict[str, Any], table: str) -> dict[str, Any]:
+def own_fields(data: dict[str, Any], table: str) -> dict[str, Any]:
     """A table's own keys (its arrays of items are compared by id elsewhere)."""
     fields = data.get(table, {})
     return {key: value for key, value in fields.items() if f"{table}.{key}" not in ITEM_SECTIONS}
@@ -123,7 +125,7 @@ def _moves(section: str, old_order: list[str], new_order: list[str]) -> list[Cha
 def _fields(
     section: str, subject: str | None, old: dict[str, Any], new: dict[str, Any]
 ) -> list[Change]:
-    old_flat, new_flat = dict(_flatten(old)), dict(_flatten(new))
+    old_flat, new_flat = dict(flatten(old)), dict(flatten(new))
     return [
         Change("changed", section, subject, field, old_flat.get(field), new_flat.get(field))
         for field in dict.fromkeys([*old_flat, *new_flat])
@@ -132,15 +134,15 @@ def _fields(
     ]
 
 
-def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+def flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     """Leaf values by key path: `targets[0].target`; lists of ids stay whole values."""
     for key, value in table.items():
         path = f"{prefix}.{key}" if prefix else key
         if isinstance(value, dict):
-            yield from _flatten(value, path)
+            yield from flatten(value, path)
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             for index, item in enumerate(value):
-                yield from _flatten(item, f"{path}[{index}]")
+                yield from flatten(item, f"{path}[{index}]")
         else:
             yield path, value
 
@@ -192,7 +194,7 @@ def key_path(change: Change, plan: Plan) -> str:
     """Where in `plan` the change is (its item's place there; the section if gone)."""
     if change.subject is None:
         return f"{change.section}.{change.field}" if change.field else change.section
-    ids = [item["id"] for item in _get(data_of(plan), change.section)]
+    ids = [item["id"] for item in items_of(data_of(plan), change.section)]
     subject = change.subject.split("#")[0]
     if subject not in ids:
         return change.section

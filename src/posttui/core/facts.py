@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from posttui.core.diff import ITEM_SECTIONS, TABLES, data_of
+from posttui.core.diff import ITEM_SECTIONS, TABLES, data_of, flatten, items_of, own_fields
 from posttui.core.model import Plan
 from posttui.core.terminal import printable
 
@@ -22,29 +22,15 @@ def facts(plan: Plan) -> Iterator[str]:
     data = data_of(plan)
     yield f"format = {data['format']}"
     for table in TABLES:
-        yield from _lines(table, _own(data, table))
+        yield from _lines(table, own_fields(data, table))
     for section in ITEM_SECTIONS:
-        table, _, key = section.rpartition(".")
-        items = data.get(table, {}).get(key, []) if table else data.get(section, [])
-        for item in items:
+        for item in items_of(data, section):
             yield from _lines(f"{section}[{item['id']}]", item)
 
 
-def _own(data: dict[str, Any], table: str) -> dict[str, Any]:
-    fields = data.get(table, {})
-    return {k: v for k, v in fields.items() if f"{table}.{k}" not in ITEM_SECTIONS}
-
-
 def _lines(prefix: str, table: dict[str, Any]) -> Iterator[str]:
-    for key, value in table.items():
-        path = f"{prefix}.{key}"
-        if isinstance(value, dict):
-            yield from _lines(path, value)
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            for index, item in enumerate(value):
-                yield from _lines(f"{path}[{index}]", item)
-        else:
-            yield f"{path} = {printable(_literal(value))}"
+    for path, value in flatten(table, prefix):
+        yield f"{path} = {printable(_literal(value))}"
 
 
 def _literal(value: Any) -> str:
