@@ -190,13 +190,18 @@ def _shown(value: Any) -> str:
     return json.dumps(_json_value(value), ensure_ascii=False)
 
 
-def key_path(change: Change, plan: Plan) -> str:
-    """Where in `plan` the change is (its item's place there; the section if gone)."""
+def key_paths(changes: list[Change], plan: Plan) -> list[str]:
+    """Where in `plan` each change is (its item's place there; the section if gone)."""
+    data = data_of(plan)
+    ids = {section: [item["id"] for item in items_of(data, section)] for section in ITEM_SECTIONS}
+    return [_key_path(change, ids) for change in changes]
+
+
+def _key_path(change: Change, ids: dict[str, list[str]]) -> str:
     if change.subject is None:
         return f"{change.section}.{change.field}" if change.field else change.section
-    ids = [item["id"] for item in items_of(data_of(plan), change.section)]
     subject = change.subject.split("#")[0]
-    if subject not in ids:
+    if subject not in ids[change.section]:
         return change.section
-    item = f"{change.section}[{ids.index(subject)}]"
+    item = f"{change.section}[{ids[change.section].index(subject)}]"
     return f"{item}.{change.field}" if change.field else item

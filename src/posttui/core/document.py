@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from posttui.core import paths
-from posttui.core.diff import Change, diff, key_path
+from posttui.core.diff import Change, diff, key_paths
 from posttui.core.git import GitError, committed_text
 from posttui.core.history import Edit, History
 from posttui.core.loader import LoadError, load, parse
@@ -99,7 +99,7 @@ class Document:
 
     def changed_paths(self) -> set[str]:
         """Key paths of what differs from HEAD, to mark in the editors."""
-        return {key_path(change, self.plan) for change in self.changes_since_head()}
+        return set(key_paths(self.changes_since_head(), self.plan))
 
     def disk_stamp(self) -> tuple[int, int, int] | None:
         """What identifies the file's current version on disk (None: no file)."""

@@ -416,11 +416,11 @@ class PostApp(App[int]):
             self.push_screen(PlanDetails())
 
     def action_changes(self) -> None:
-        from posttui.core.diff import by_step, key_path
+        from posttui.core.diff import by_step, key_paths
         from posttui.ui.screens.changes import ChangesView
 
         changes = by_step(self.doc.changes_since_head())
-        paths = [key_path(change, self.plan) for change in changes]
+        paths = key_paths(changes, self.plan)
         self.push_screen(ChangesView(changes, paths), self._go_to_change)
 
     async def _go_to_change(self, path: str | None) -> None:
