@@ -126,10 +126,12 @@ async def opened(pilot: Pilot[int]) -> None:
 
 
 @contextlib.asynccontextmanager
-async def editing(path: Path) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
+async def editing(
+    path: Path, *, notifications: bool = False
+) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
     """The app on `path` at the test size, with its plan loaded."""
     app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=notifications) as pilot:
         await opened(pilot)
         yield app, pilot
 
@@ -1133,3 +1135,22 @@ async def test_no_changes_view_outside_git(plan_copy) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PostScreen)
         assert not any(field.has_class("-changed") for field in app.screen.query(BoundField))
+
+
+async def test_a_failed_save_says_why_and_keeps_the_edits(plan_copy, monkeypatch) -> None:
+    path = plan_copy(KAFE)
+    original = path.read_bytes()
+
+    def disk_full(target: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("posttui.core.document.write_atomic", disk_full)
+    async with editing(path, notifications=True) as (app, pilot):
+        await pilot.press("enter", "end", *" AS")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("No space left on device" in toast for toast in toasts), toasts
+        assert "unsaved" in app.sub_title
+        assert app.plan.people.segments[0].name == "Studenter i Trondheim AS"
+    assert path.read_bytes() == original

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -78,7 +79,11 @@ def write_atomic(path: Path, text: str) -> None:
     """
     target = Path(os.path.realpath(path))
     mode = _mode_for(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    _remove_stale_temp_files(target)
+    # The temp file's name carries our process id, so that a later save can tell a
+    # temp file a killed save left behind from one another save is writing right now.
+    prefix = f".{target.name}.{os.getpid()}."
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -90,6 +95,27 @@ def write_atomic(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(target.parent)
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _remove_stale_temp_files(target: Path) -> None:
+    """Delete temp files of saves of `target` whose process is gone (killed mid-save)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+        pid = leftover.name.removeprefix(f".{target.name}.").split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
 
 
 def _mode_for(target: Path) -> int:

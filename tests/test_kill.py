@@ -1,0 +1,77 @@
+"""A save killed at any moment leaves the plan whole: the old version or the new one."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from posttui.core.loader import load, parse
+from posttui.core.model import Objective, Plan, Target
+from posttui.core.writer import dumps, write_atomic
+
+KILLS = 50
+OBJECTIVES = 4000
+
+
+@pytest.fixture(scope="module")
+def versions() -> tuple[bytes, bytes]:
+    """A large plan as a user might have typed it (not canonical), and as `fmt` writes it."""
+    plan = Plan.new("Kill test")
+    plan.objectives = [
+        Objective(
+            id=f"objective-{n}",
+            statement=f"Reach {n} more readers on the newsletter by June 2027",
+            owner="Kari",
+            targets=[Target(platform="newsletter", metric="reach", baseline=n, target=n + 10)],
+        )
+        for n in range(OBJECTIVES)
+    ]
+    canonical = dumps(plan)
+    hand_written = canonical.replace(" = ", "   =   ")
+    assert parse(hand_written) == plan
+    return hand_written.encode(), canonical.encode()
+
+
+def test_fmt_killed_at_random_moments_leaves_the_old_or_the_new_file(
+    tmp_path: Path, versions: tuple[bytes, bytes]
+) -> None:
+    old, new = versions
+    plan = tmp_path / "big.post.toml"
+    chance = random.Random(2027)
+    outcomes = set()
+    started = time.perf_counter()
+    plan.write_bytes(old)
+    process = subprocess.run([sys.executable, "-m", "posttui", "fmt", str(plan)], check=True)
+    full = time.perf_counter() - started  # how long one whole fmt takes here
+    assert process.returncode == 0 and plan.read_bytes() == new
+    for _ in range(KILLS):
+        plan.write_bytes(old)
+        fmt = subprocess.Popen([sys.executable, "-m", "posttui", "fmt", str(plan)])
+        time.sleep(chance.uniform(0, full * 1.2))
+        fmt.send_signal(signal.SIGKILL)
+        fmt.wait()
+        content = plan.read_bytes()
+        assert content in (old, new), "a killed save left a broken plan"
+        assert len(load(plan).plan.objectives) == OBJECTIVES
+        outcomes.add(content == new)
+    # Kills landed both before and after the rename; the next save sweeps what they left.
+    assert outcomes == {False, True}
+    write_atomic(plan, new.decode())
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != plan.name]
+    assert leftovers == []
+
+
+def test_a_temp_file_of_a_running_save_is_left_alone(tmp_path: Path) -> None:
+    plan = tmp_path / "p.post.toml"
+    busy = tmp_path / f".p.post.toml.{os.getpid()}.abc.tmp"  # ours: still running
+    busy.write_text("in progress")
+    write_atomic(plan, 'format = 1\n[plan]\ntitle = "T"\n')
+    assert busy.exists()
+    assert load(plan).plan.plan.title == "T"
