@@ -1137,20 +1137,30 @@ async def test_no_changes_view_outside_git(plan_copy) -> None:
         assert not any(field.has_class("-changed") for field in app.screen.query(BoundField))
 
 
-async def test_a_failed_save_says_why_and_keeps_the_edits(plan_copy, monkeypatch) -> None:
+async def test_a_failed_save_says_why_and_offers_another_place(plan_copy, monkeypatch) -> None:
     path = plan_copy(KAFE)
     original = path.read_bytes()
+    from posttui.core import writer
 
-    def disk_full(target: Path, text: str) -> None:
-        raise OSError(28, "No space left on device")
+    def disk_full_there(target: Path, text: str) -> None:
+        if target == path:
+            raise OSError(28, "No space left on device")
+        writer.write_atomic(target, text)
 
-    monkeypatch.setattr("posttui.core.document.write_atomic", disk_full)
-    async with editing(path, notifications=True) as (app, pilot):
+    monkeypatch.setattr("posttui.core.document.write_atomic", disk_full_there)
+    async with editing(path) as (app, pilot):
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
-        assert any("No space left on device" in toast for toast in toasts), toasts
+        assert isinstance(app.screen, Choice)
+        assert "No space left on device" in screen_text(app)
         assert "unsaved" in app.sub_title
         assert app.plan.people.segments[0].name == "Studenter i Trondheim AS"
+        await pilot.press("enter")  # Save elsewhere
+        await pilot.pause()
+        await pilot.press("enter")  # the suggested name
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+        assert app.sub_title.startswith(f"mine-{path.name}")
     assert path.read_bytes() == original
+    assert saved(path.with_name(f"mine-{path.name}")).people.segments[0].name.endswith(" AS")

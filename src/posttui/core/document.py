@@ -83,7 +83,14 @@ class Document:
 
     def save(self) -> None:
         """Write the plan atomically (OSError when that fails: nothing is lost)."""
-        write_atomic(self.path, dumps(self.plan))
+        self.save_as(self.path)
+
+    def save_as(self, path: Path) -> None:
+        """Write the plan to `path` and go on editing it there (only once it is written)."""
+        write_atomic(path, dumps(self.plan))
+        if path != self.path:
+            self.path = path
+            self.head = self._committed()
         self.comments = []
         self.history.mark_saved()
         self.stamp = self.disk_stamp()

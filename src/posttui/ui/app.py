@@ -281,10 +281,13 @@ class PostApp(App[int]):
             elif answer == "reload":
                 self.reload()
             elif answer == "save-as":
-                suggestion = str(self.path.with_name(f"mine-{self.path.name}"))
-                self.push_screen(SaveAs(suggestion), lambda path: self._save_as(path, after))
+                self._offer_save_as(after)
 
         self.push_screen(Choice(question, answers), answered)
+
+    def _offer_save_as(self, after: Callable[[], object] | None) -> None:
+        suggestion = str(self.path.with_name(f"mine-{self.path.name}"))
+        self.push_screen(SaveAs(suggestion), lambda path: self._save_as(path, after))
 
     def _save_as(self, path: str | None, after: Callable[[], object] | None) -> None:
         if path is None:
@@ -293,15 +296,11 @@ class PostApp(App[int]):
         if target.exists():
             self.notify(f"{printable(path)} exists already: choose another name.", markup=False)
             return
-        self.path = self.doc.path = target
-        self.doc.comments = []
-        if self.save() and after is not None:
-            after()
+        self._write(lambda: self.doc.save_as(target), after)
 
     def _save_asking_about_comments(self, after: Callable[[], object] | None) -> None:
         def save() -> None:
-            if self.save() and after is not None:
-                after()
+            self.save(after)
 
         if not self.doc.comments:
             save()
@@ -316,21 +315,30 @@ class PostApp(App[int]):
             Choice(question, answers), lambda answer: save() if answer == "save" else None
         )
 
-    def save(self) -> bool:
+    def save(self, after: Callable[[], object] | None = None) -> None:
+        """Write the plan, then run `after`; if writing fails, say why and offer to
+        save it elsewhere (the edits stay, the file is as it was)."""
+        self._write(self.doc.save, after)
+
+    def _write(self, write: Callable[[], None], after: Callable[[], object] | None) -> None:
         try:
-            self.doc.save()
+            write()
         except OSError as error:
-            self.notify(
-                f"Could not save {printable(str(self.path))}: {error.strerror or error}. "
-                "Your edits are still here.",
-                severity="error",
-                timeout=15,
-                markup=False,
+            question = (
+                f"Could not save {printable(str(self.doc.path))}: {error.strerror or error}. "
+                "Your edits are still here."
             )
-            return False
+            answers = [("save-as", "Save elsewhere"), ("cancel", "Not now")]
+            self.push_screen(
+                Choice(question, answers),
+                lambda answer: self._offer_save_as(after) if answer == "save-as" else None,
+            )
+            return
+        self.path = self.doc.path
         self._show_titles()
         self.notify(f"Saved {printable(self.path.name)}", markup=False)
-        return True
+        if after is not None:
+            after()
 
     async def action_quit(self) -> None:
         if isinstance(self.screen, Choice):
