@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TextIO
 
-STYLES = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1", "ok": "32"}
+STYLES = {"error": "31", "warning": "33", "info": "36", "bold": "1", "ok": "32"}
 
 
 def use_colour(stream: TextIO) -> bool:
