@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from posttui.core.loader import parse
-from posttui.core.messages import MESSAGES
+from posttui.core.messages import FINDINGS
 from posttui.core.model import (
     Initiative,
     Involvement,
@@ -844,17 +844,17 @@ def test_every_rule_can_fire_and_its_message_is_filled_in(lang: str) -> None:
 def test_every_catalog_message_is_reachable() -> None:
     """Each message (variants included) is what some finding says, placeholders filled."""
     said = [f.message for f in lint(everything_wrong(), TODAY)]
-    for key, template in MESSAGES["en"].items():
+    for key, template in FINDINGS.by_language["en"].items():
         literal = re.split(r"\{[^}]*\}", template)
         pattern = re.compile(".+?".join(re.escape(part) for part in literal), re.DOTALL)
         assert any(pattern.fullmatch(message) for message in said), key
 
 
 def test_catalog_has_a_message_for_every_rule_and_none_for_unknown_rules() -> None:
-    for lang, catalog in MESSAGES.items():
+    for lang, catalog in FINDINGS.by_language.items():
         for key in catalog:
             assert key.partition(".")[0] in RULES, (lang, key)
-    english = {key.partition(".")[0] for key in MESSAGES["en"]}
+    english = {key.partition(".")[0] for key in FINDINGS.by_language["en"]}
     assert english == set(RULES)
 
 

@@ -6,10 +6,11 @@ Parameters are filled with str.format; the templates format numbers and dates.
 
 from __future__ import annotations
 
-from typing import Any
+from posttui.core.i18n import Catalog
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
+FINDINGS = Catalog(
+    "findings",
+    en={
         "specific/vague.short": (
             "The statement is too short ({words} of at least 4 words): "
             "say who, what and how much, e.g. 'Grow Instagram followers among "
@@ -87,10 +88,4 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Unknown objective '{ref}': add it under Objectives or fix the id."
         ),
     },
-}
-
-
-def message(key: str, lang: str = "en", **params: Any) -> str:
-    """The message `key` in `lang` (English where `lang` has none), parameters filled."""
-    template = MESSAGES.get(lang, {}).get(key) or MESSAGES["en"][key]
-    return template.format(**params)
+)

@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from posttui.core.messages import message
+from posttui.core.messages import FINDINGS
 from posttui.core.model import Objective, Plan, Segment
 
 
@@ -203,7 +203,7 @@ class Linter:
         return found
 
     def _message(self, rule: Rule, hit: Hit) -> str:
-        return message(f"{rule.id}{hit.variant}", self.lang, **(hit.params or {}))
+        return FINDINGS(f"{rule.id}{hit.variant}", self.lang, **(hit.params or {}))
 
 
 @functools.cache
