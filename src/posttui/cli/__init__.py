@@ -13,6 +13,7 @@ from types import ModuleType
 
 from posttui import __version__
 from posttui.cli import check, diff, edit, fmt, gitsetup, merge, new, schema, show
+from posttui.core.i18n import LANGUAGES
 
 COMMANDS: dict[str, ModuleType] = {
     "edit": edit,
@@ -35,9 +36,16 @@ def parser() -> argparse.ArgumentParser:
         epilog="`posttui PLAN` is short for `posttui edit PLAN`.",
     )
     root.add_argument("--version", action="version", version=f"posttui {__version__}")
+    # Every command takes --lang; unset, the plan's `language` or the locale decides.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=LANGUAGES, help="the language to speak: en or nb (Norwegian Bokmål)"
+    )
     commands = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in COMMANDS.items():
-        module.add_arguments(commands.add_parser(name, help=module.HELP, description=module.HELP))
+        module.add_arguments(
+            commands.add_parser(name, help=module.HELP, description=module.HELP, parents=[common])
+        )
     return root
 
 
