@@ -1,0 +1,80 @@
+"""`posttui export`: the plan as a report for the people who approve it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from posttui.core.i18n import Catalog
+
+WORDS = Catalog(
+    "export",
+    en={
+        "help": "write a report of a plan to read, share or print: Markdown or one HTML page",
+        "plan": "the plan file (NAME.post.toml)",
+        "format": (
+            "md (Markdown) or html (one self-contained page, printable on A4); "
+            "default: from the suffix of the -o file, else md"
+        ),
+        "output": "write the report to FILE, whole or not at all (without -o: to standard output)",
+        "cannot-write": "posttui export: cannot write {file}: {reason}",
+        "wrote": "wrote {file}",
+    },
+    nb={
+        "help": "skriv en rapport om en plan til å lese, dele eller skrive ut: Markdown eller "
+        "én HTML-side",
+        "plan": "planfilen (NAVN.post.toml)",
+        "format": (
+            "md (Markdown) eller html (én selvstendig side som kan skrives ut på A4); "
+            "standard: etter endelsen på filen til -o, ellers md"
+        ),
+        "output": "skriv rapporten til FILE, hel eller ikke i det hele tatt "
+        "(uten -o: til standard utdata)",
+        "cannot-write": "posttui export: kan ikke skrive {file}: {reason}",
+        "wrote": "skrev {file}",
+    },
+)
+HELP = WORDS("help")
+
+# The format a file name asks for, when --format does not say.
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", metavar="PLAN", help=WORDS("plan"))
+    parser.add_argument("--format", choices=("md", "html"), help=WORDS("format"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=WORDS("output"))
+
+
+def run(options: argparse.Namespace) -> int:
+    from posttui.core.i18n import choose
+    from posttui.core.loader import LoadError, load
+    from posttui.core.report import export
+    from posttui.core.terminal import printable
+    from posttui.core.writer import write_atomic
+
+    try:
+        plan = load(options.plan).plan
+    except LoadError as error:
+        print(error.render(), file=sys.stderr)
+        return 2
+    lang = choose(options.lang, plan.plan.language, os.environ)
+    output = Path(options.output) if options.output else None
+    format = options.format or SUFFIXES.get(output.suffix.lower() if output else "", "md")
+    report = export(plan, format, lang)
+    if output is None:
+        # The report is UTF-8 whatever the locale: it is a file, even when piped.
+        sys.stdout.buffer.write(report.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    shown = printable(options.output)
+    try:
+        write_atomic(output, report)
+    except OSError as error:
+        reason = printable(error.strerror or str(error))
+        print(WORDS("cannot-write", lang, file=shown, reason=reason), file=sys.stderr)
+        return 2
+    print(WORDS("wrote", lang, file=shown))
+    return 0

@@ -1,0 +1,251 @@
+"""What the report says about a plan, in its language, before it is drawn as
+Markdown or HTML: every text here is plain and unescaped; the formats escape it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from posttui import __version__
+from posttui.core import matrix, vocabulary
+from posttui.core.messages import Number
+from posttui.core.model import (
+    INVOLVEMENT_TYPES,
+    NORWEGIAN_INVOLVEMENT,
+    Initiative,
+    Objective,
+    Plan,
+    Segment,
+)
+from posttui.core.report.words import REPORT
+from posttui.core.rules import Finding, Severity, lint
+from posttui.core.rules.registry import Context, flags
+
+# The order findings are grouped in: plan-wide problems, the SMART letters, the POST steps.
+GROUPS = ("plan", *(group for _, group in vocabulary.SMART), *vocabulary.STEPS)
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """One SMART letter of one objective."""
+
+    letter: str
+    name: str
+    passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """One of Brandtzæg's user types in a segment."""
+
+    type: str
+    name: str
+    share: float
+    average: int
+
+
+@dataclass
+class Report:
+    plan: Plan
+    lang: str
+    today: date
+    findings: list[Finding]
+    flagged: dict[str, set[str]] = field(default_factory=dict)
+    version: str = __version__
+
+    def say(self, key: str, **params: Any) -> str:
+        return REPORT(key, self.lang, **params)
+
+    def number(self, value: float) -> str:
+        """1850 -> '1,850' (en) or '1 850' (nb, with a no-break space); 2.5 -> '2,5' in nb."""
+        whole = float(value).is_integer()
+        return format(Number(int(value) if whole else value, self.lang), ",")
+
+    def share(self, value: float) -> str:
+        return format(Number(value, self.lang), "g")
+
+    # -- the plan at a glance --
+
+    def figures(self) -> list[tuple[str, str]]:
+        plan = self.plan
+        smart = sum(all(letter.passed for letter in self.smart(o)) for o in plan.objectives)
+        return [
+            (self.say("figure.segments"), str(len(plan.people.segments))),
+            (self.say("figure.objectives"), str(len(plan.objectives))),
+            (self.say("figure.smart"), f"{smart}/{len(plan.objectives)}"),
+            (self.say("figure.initiatives"), str(len(plan.strategy.initiatives))),
+            (self.say("figure.platforms"), str(len(plan.technology.platforms))),
+            (self.say("figure.findings"), str(len(self.findings))),
+        ]
+
+    def counts(self) -> str:
+        """'errors: 0, warnings: 2, info: 1'."""
+        return ", ".join(
+            self.say(f"count.{severity.value}", count=self.count(severity)) for severity in Severity
+        )
+
+    def count(self, severity: Severity) -> int:
+        return sum(finding.severity is severity for finding in self.findings)
+
+    # -- People --
+
+    def linkage(self, segment: Segment) -> str:
+        return vocabulary.linkage_choice(segment.linkage, self.lang) if segment.linkage else ""
+
+    def size(self, segment: Segment) -> str:
+        return self.number(segment.size) if segment.size is not None else ""
+
+    def involvement(self, segment: Segment) -> list[Share] | None:
+        if segment.involvement is None:
+            return None
+        return self._shares(segment.involvement.shares())
+
+    def average(self) -> list[Share]:
+        """Brandtzæg's shares of Norwegian users: the yardstick beside every segment."""
+        return self._shares(NORWEGIAN_INVOLVEMENT)
+
+    def _shares(self, shares: tuple[float, ...]) -> list[Share]:
+        return [
+            Share(kind, vocabulary.involvement_name(kind, self.lang), share, average)
+            for kind, share, average in zip(
+                INVOLVEMENT_TYPES, shares, NORWEGIAN_INVOLVEMENT, strict=True
+            )
+        ]
+
+    # -- Objectives --
+
+    def kind(self, objective: Objective) -> str:
+        return vocabulary.kind_choice(objective.kind, self.lang) if objective.kind else ""
+
+    def smart(self, objective: Objective) -> list[Letter]:
+        """S, M, A, R and T, each failed when a finding of its group is about the objective:
+        the rule the editor's side panel follows."""
+        failing = self.flagged.get(objective.id, set())
+        return [
+            Letter(letter, vocabulary.smart_name(letter, self.lang), group not in failing)
+            for letter, group in vocabulary.SMART
+        ]
+
+    def smart_note(self, letters: list[Letter]) -> str:
+        failed = [letter.name for letter in letters if not letter.passed]
+        if not failed:
+            return self.say("smart.all-met")
+        return self.say("smart.fails", letters=", ".join(failed))
+
+    def also(self, objective: Objective) -> str:
+        """'' or 'Also in the findings: Technology': the objective's findings outside SMART."""
+        smart = {group for _, group in vocabulary.SMART}
+        failing = self.flagged.get(objective.id, set()) - smart
+        if not failing:
+            return ""
+        titles = [self.group_title(group) for group in GROUPS if group in failing]
+        return self.say("smart.also", groups=", ".join(titles))
+
+    def audience(self, objective: Objective) -> list[str]:
+        """The names of the segments an objective is for (the id of an unknown one)."""
+        return [self._segment_names.get(ref, ref) for ref in objective.segments]
+
+    @cached_property
+    def _segment_names(self) -> dict[str, str]:
+        # The first of two segments with one id is the one the rules look at.
+        return {segment.id: segment.name for segment in reversed(self.plan.people.segments)}
+
+    def deadline(self, objective: Objective) -> str:
+        """The deadline, with the start where one is set."""
+        deadline = objective.deadline.isoformat() if objective.deadline else self.say("unset")
+        if objective.start:
+            deadline += f" ({self.say('objective.start', date=objective.start.isoformat())})"
+        return deadline
+
+    def owner(self, objective: Objective) -> str:
+        return objective.owner if objective.owner.strip() else self.say("unset")
+
+    def targets(self, objective: Objective) -> list[str]:
+        unset = self.say("unset")
+        lines = []
+        for target in objective.targets:
+            params = {
+                "platform": target.platform or unset,
+                "metric": target.metric or unset,
+                "target": self.number(target.target),
+            }
+            if target.baseline is None:
+                lines.append(self.say("target.to", **params))
+            else:
+                lines.append(
+                    self.say("target.from-to", baseline=self.number(target.baseline), **params)
+                )
+        return lines
+
+    # -- Strategy --
+
+    def details(self, initiative: Initiative) -> list[tuple[str, str]]:
+        """What an initiative serves, where, with what and how often: the ones given."""
+        details = [
+            ("serves", ", ".join(initiative.objectives)),
+            ("platforms", ", ".join(initiative.platforms)),
+            ("content", ", ".join(initiative.content)),
+            ("cadence", initiative.cadence.strip()),
+        ]
+        return [(self.say(f"strategy.{key}"), value) for key, value in details if value]
+
+    # -- Technology --
+
+    def columns(self) -> list[str]:
+        return matrix.platform_columns(self.plan)
+
+    def column_name(self, column: str) -> str:
+        """A platform's name from the mix, else its id."""
+        name = self._platform_names.get(column, "")
+        return name if name.strip() else column
+
+    def in_mix(self, column: str) -> bool:
+        return column in self._platform_names
+
+    @cached_property
+    def _platform_names(self) -> dict[str, str]:
+        # The first of two platforms with one id is the one that names it.
+        return {p.id: p.name for p in reversed(self.plan.technology.platforms)}
+
+    def matrix(self) -> list[tuple[Segment, list[str]]]:
+        return matrix.rows(self.plan, self.columns())
+
+    def legend(self) -> list[tuple[str, str]]:
+        return [
+            (matrix.PRESENT, self.say("matrix.present")),
+            (matrix.TARGET, self.say("matrix.target")),
+            (matrix.ABSENT_TARGET, self.say("matrix.absent")),
+        ]
+
+    # -- Findings --
+
+    def groups(self) -> list[tuple[str, list[Finding]]]:
+        """Each group's title with its findings, in report order; empty groups left out."""
+        members: dict[str, list[Finding]] = {group: [] for group in GROUPS}
+        for finding in self.findings:
+            members.setdefault(finding.group, []).append(finding)
+        return [(self.group_title(group), found) for group, found in members.items() if found]
+
+    def group_title(self, group: str) -> str:
+        letters = {name: letter for letter, name in vocabulary.SMART}
+        if group in letters:
+            return f"{letters[group]} · {vocabulary.smart_name(group, self.lang)}"
+        if group in vocabulary.STEPS:
+            return vocabulary.step_name(group, self.lang)
+        return self.say("group.plan") if group == "plan" else group
+
+    def severity(self, finding: Finding) -> str:
+        return self.say(f"severity.{finding.severity.value}")
+
+    def step(self, step: str) -> tuple[str, str]:
+        """A POST step's name and the question it answers."""
+        return vocabulary.step_name(step, self.lang), vocabulary.step_question(step, self.lang)
+
+
+def gather(plan: Plan, lang: str, today: date | None = None) -> Report:
+    """The report on `plan` in `lang`; deadlines are checked against `today` (else the
+    plan's `as_of`, else the real date), as `posttui check` does."""
+    findings = lint(plan, today, lang)
+    return Report(plan, lang, Context(plan, today).today, findings, flags(findings))

@@ -1,0 +1,415 @@
+"""`posttui export`: the report a manager reads, as Markdown and as one HTML page."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from browser import colours, near, pixels, run_chromium
+from hostile import ATTACKS, hostile_plan, write_plan
+from posttui.core import vocabulary
+from posttui.core.loader import load
+from posttui.core.model import INVOLVEMENT_TYPES, Plan
+from posttui.core.report import export
+from posttui.core.rules import lint
+from test_boundary import BLOCK_TEXTUAL
+
+SAMPLES = Path(__file__).parent.parent / "sample_plans"
+KAFE = SAMPLES / "kafe-solsiden.post.toml"
+NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
+POSTTUI = Path(sys.executable).parent / "posttui"
+
+# What a plan's text may try in a report: HTML, links and images, entities, Markdown.
+WEB_ATTACKS = (
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "![x](https://e.vil/x.png)",
+    '<img src=x onerror="alert(1)">',
+    "<https://e.vil>",
+    "&lt;b&gt; &#x202e;",
+    "`code` *em* _em_ ~~gone~~ | pipe |",
+    "# heading",
+    "- item",
+    "1. item",
+    "\u202eevil\u202c",
+)
+
+
+def posttui(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The real console script; output as bytes, as a file would receive it."""
+    environ = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": ""} | (env or {})
+    return subprocess.run([str(POSTTUI), *args], capture_output=True, env=environ, timeout=60)
+
+
+def plan_with(text: str) -> Plan:
+    """A hostile plan whose first segment, objective and initiative also carry `text`."""
+    plan = hostile_plan(segments=2, objectives=2)
+    plan.people.segments[0].name = text
+    # With a number and more than three words, the statement stays SMART whatever `text` is.
+    plan.objectives[0].statement = f"Reach 2000 followers among students: {text}"
+    plan.objectives[0].owner = text
+    plan.strategy.initiatives[0].description = text
+    plan.plan.title = text
+    return plan
+
+
+# ---- Markdown ----
+
+
+def markdown_html(text: str) -> str:
+    """The report as a CommonMark renderer with GitHub tables shows it."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+def visible(html: str) -> str:
+    """The text an HTML page shows, tags dropped and entities read."""
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    reader = Text()
+    reader.feed(html)
+    return " ".join("".join(reader.parts).split())
+
+
+def test_markdown_has_the_plan_by_post_step_in_the_plans_language() -> None:
+    report = export(load(KAFE).plan, "md", "nb")
+    headings = re.findall(r"^## (\w+)", report, re.MULTILINE)
+    assert headings == ["People", "Objectives", "Strategy", "Technology", "Funn"]
+    assert report.startswith("# Kafé Solsiden \u2013 sosiale medier 2027\n")
+    # People: each segment with its linkage, size and platforms.
+    row = next(line for line in report.splitlines() if line.startswith("| **Studenter"))
+    assert "| Funksjonell output | 14\u00a0000 | instagram, tiktok, snapchat |" in row
+    # Objectives: kind with its business function, target, deadline and owner.
+    assert "### `instagram-folgere` · Snakke (markedsføring)" in report
+    assert "- **Måltall:** followers på instagram: fra 1\u00a0850 til 3\u00a0000" in report
+    assert "- **Frist:** 2027-06-30 (start 2027-01-01)" in report
+    assert "- **Ansvarlig:** Ingrid Solberg" in report
+    # Strategy and the findings.
+    assert "> Fra et hyggelig sted man går forbi, til Solsidens faste møteplass:" in report
+    assert "Ingen funn" in report
+
+
+def test_markdown_draws_involvement_as_bars_beside_the_norwegian_average() -> None:
+    report = export(load(KAFE).plan, "md", "nb")
+    students = report[report.index("**Studenter i Trondheim**\n\n```text") :]
+    chart = students[: students.index("```\n", 20)]
+    lines = chart.splitlines()[3:]
+    names = [vocabulary.involvement_name(kind, "nb") for kind in INVOLVEMENT_TYPES]
+    assert [line.split("  ")[0] for line in lines] == names
+    assert lines[0].endswith("38 %") and "███████▌" in lines[0]  # 38 % of 20 cells
+    assert "**Lokale leverandører**\n\ningen andeler oppgitt" in report
+    assert "*Norsk gjennomsnitt*" in report
+
+
+def test_markdown_matrix_marks_targets_where_the_audience_is_absent() -> None:
+    report = export(load(KAFE).plan, "md", "nb")
+    header = next(line for line in report.splitlines() if line.startswith("| Målgruppe | Inst"))
+    assert header.split(" | ")[1:5] == ["Instagram", "TikTok", "Facebook", "Google Bedriftsprofil"]
+    assert header.endswith("| *snapchat* | *linkedin* |")  # not in the mix: in italics
+    office = next(line for line in report.splitlines() if line.startswith("| Kontoransatte"))
+    # Kontorfolk has targets on Instagram and Facebook, where they are, and on Google
+    # (for the review objective), where they are not; LinkedIn is theirs, without targets.
+    assert office.split(" | ")[1:] == ["◎", "·", "◎", "✕", "·", "● |"]
+
+
+def smart_in_markdown(report: str) -> dict[str, str]:
+    """Each objective's SMART line in a Markdown report: 'S ✓ M ✗ ...' by objective id."""
+    ids = re.findall(r"^### `([a-z0-9-]+)`", report, re.MULTILINE)
+    marks = re.findall(r"^- \*\*SMART:\*\* ((?:[SMART] [✓✗] ?){5})", report, re.MULTILINE)
+    return dict(zip(ids, (m.strip() for m in marks), strict=True))
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.post.toml")), ids=lambda p: p.name)
+def test_smart_letters_follow_the_findings_of_posttui_check(sample: Path) -> None:
+    result = posttui("check", str(sample), "--format", "json")
+    failing: dict[str, set[str]] = {}
+    for finding in json.loads(result.stdout)["findings"]:
+        failing.setdefault(finding["subject"], set()).add(finding["rule"].split("/")[0])
+    report = posttui("export", str(sample)).stdout.decode()
+    letters = smart_in_markdown(report)
+    assert list(letters) == [objective.id for objective in load(sample).plan.objectives]
+    for objective, shown in letters.items():
+        expected = " ".join(
+            f"{letter} {'✗' if group in failing.get(objective, set()) else '✓'}"
+            for letter, group in vocabulary.SMART
+        )
+        assert shown == expected, objective
+
+
+GROUP_TITLES = {
+    "specific": "S · Specific",
+    "measurable": "M · Measurable",
+    "attractive": "A · Attractive",
+    "realistic": "R · Realistic",
+    "time-bound": "T · Time-bound",
+    "objectives": "Objectives",
+    "technology": "Technology",
+}
+
+
+def test_markdown_lists_every_finding_with_its_rule_id_under_its_group() -> None:
+    plan = load(NORDLYS).plan
+    report = export(plan, "md", "en")
+    assert smart_in_markdown(report)["brand-linkedin"] == "S ✗ M ✗ A ✓ R ✓ T ✗"
+    findings = report[report.index("## Findings (10)") :]
+    assert "errors: 0, warnings: 9, info: 1" in findings
+    sections = dict(re.findall(r"^### (.+)\n\n((?:- .*\n)+)", findings, re.MULTILINE))
+    assert list(sections) == list(GROUP_TITLES.values())
+    for finding in lint(plan, lang="en"):
+        line = f"- **{finding.severity}** `{finding.rule}` {finding.subject}: {finding.message}"
+        assert line in sections[GROUP_TITLES[finding.group]].splitlines()
+    assert sum(len(lines.splitlines()) for lines in sections.values()) == 10
+
+
+def test_the_language_is_the_option_else_the_plans_else_the_locale(tmp_path: Path) -> None:
+    assert "## Findings" in posttui("export", str(KAFE), "--lang", "en").stdout.decode()
+    assert "## Funn" in posttui("export", str(KAFE)).stdout.decode()  # the plan says nb
+    plan = load(NORDLYS).plan
+    plan.plan.language = None
+    unset = write_plan(tmp_path / "unset.post.toml", plan)
+    norwegian = posttui("export", str(unset), env={"LANG": "nb_NO.UTF-8"}).stdout.decode()
+    assert "## Funn" in norwegian and "Ansvarlig" in norwegian
+    # The findings say what lint says in that language.
+    shown = visible(markdown_html(norwegian))
+    for finding in lint(plan, lang="nb"):
+        assert " ".join(finding.message.split()) in shown
+
+
+def tags(html: str) -> list[str]:
+    return re.findall(r"<([a-z0-9]+)", html)
+
+
+def test_plan_text_cannot_change_the_markdowns_structure() -> None:
+    harmless = tags(markdown_html(export(plan_with("Tekst x slutt"), "md", "en")))
+    for attack in (*WEB_ATTACKS, *ATTACKS):
+        report = export(plan_with(f"Tekst {attack} slutt"), "md", "en")
+        assert tags(markdown_html(report)) == harmless, attack
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", report)
+
+
+def test_markdown_shows_markup_in_plan_text_as_typed() -> None:
+    for attack in WEB_ATTACKS[:-1]:
+        rendered = visible(markdown_html(export(plan_with(f"Tekst {attack} slutt"), "md", "en")))
+        assert f"Tekst {' '.join(attack.split())} slutt" in rendered, attack
+    bidi = visible(markdown_html(export(plan_with("a \u202eevil\u202c b"), "md", "en")))
+    assert "a \\u202eevil\\u202c b" in bidi
+
+
+# ---- HTML ----
+
+
+class Page(HTMLParser):
+    """Every tag and attribute of an HTML page, and its text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def shown(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+def test_html_is_one_self_contained_page_printable_on_a4() -> None:
+    html = export(load(NORDLYS).plan, "html", "en")
+    page = Page(html)
+    names = {tag for tag, _ in page.tags}
+    assert not names & {"script", "link", "img", "iframe", "object", "embed", "base", "form"}
+    attributes = {name for _, attrs in page.tags for name in attrs}
+    assert not attributes & {"src", "href", "srcset", "action"}
+    assert not any(name.startswith("on") for name in attributes)
+    assert not re.search(r"url\(|@import|https?:|//", html)
+    policy = [
+        a["content"] for t, a in page.tags if a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert policy == ["default-src 'none'; style-src 'unsafe-inline'"]
+    assert "@page { size: A4;" in html and "break-inside: avoid" in html
+    assert ("html", {"lang": "en"}) in page.tags
+
+
+def test_html_holds_the_plan_by_post_step() -> None:
+    page = Page(export(load(NORDLYS).plan, "html", "en"))
+    ids = [attrs.get("id") for tag, attrs in page.tags if tag == "h2"]
+    assert ids == ["people", "objectives", "strategy", "technology", "findings"]
+    shown = page.shown()
+    assert "Logistics and supply-chain managers" in shown and "Functional output" in shown
+    assert "followers on linkedin: from 500 to 50,000" in shown
+    assert "Talking (marketing)" in shown and "Listening (research)" in shown
+    assert "fails: Specific, Measurable, Time-bound" in shown
+    # Each objective's letters: five badges, failed ones marked as such.
+    badges = [attrs["class"] for tag, attrs in page.tags if "letter" in (attrs.get("class") or "")]
+    assert len(badges) == 5 * 7
+    assert badges[:5] == [
+        "letter failed",
+        "letter failed",
+        "letter passed",
+        "letter passed",
+        "letter failed",
+    ]
+    for finding in lint(load(NORDLYS).plan, lang="en"):
+        assert finding.rule in shown and " ".join(finding.message.split()) in shown
+    marks = [
+        attrs["class"]
+        for tag, attrs in page.tags
+        if tag == "td" and "mark" in attrs.get("class", "")
+    ]
+    assert marks.count("mark absent") == 1  # tiktok for the logistics managers
+
+
+def test_html_draws_each_segments_involvement_as_a_bar_of_its_shares() -> None:
+    page = Page(export(load(NORDLYS).plan, "html", "en"))
+    bars = [
+        attrs
+        for tag, attrs in page.tags
+        if tag == "span" and "width:" in (attrs.get("style") or "")
+    ]
+    widths = [float(re.findall(r"width:([\d.]+)%", attrs["style"] or "")[0]) for attrs in bars]
+    # Four segments with shares and the Norwegian average, five parts each.
+    assert len(widths) == 5 * 5
+    assert widths[:5] == [24, 38, 25, 8, 5]
+    assert widths[-5:] == [34, 29, 23, 9, 5]
+    assert bars[0]["title"] == "Socializers: 24 %"
+
+
+def structure(html: str) -> list[tuple[str, list[str]]]:
+    """The tags of a page with the names of their attributes, in order."""
+    return [(tag, sorted(attrs)) for tag, attrs in Page(html).tags]
+
+
+def test_plan_text_cannot_change_the_htmls_structure() -> None:
+    harmless = structure(export(plan_with("Tekst x slutt"), "html", "en"))
+    for attack in (*WEB_ATTACKS, *ATTACKS, '"><b onmouseover=x>', "' onclick='x"):
+        html = export(plan_with(f"Tekst {attack} slutt"), "html", "en")
+        assert structure(html) == harmless, attack
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", html)
+
+
+def test_html_shows_markup_in_plan_text_as_typed() -> None:
+    for attack in WEB_ATTACKS[:-1]:
+        page = Page(export(plan_with(f"Tekst {attack} slutt"), "html", "en"))
+        assert f"Tekst {' '.join(attack.split())} slutt" in page.shown(), attack
+    bidi = Page(export(plan_with("a \u202eevil\u202c b"), "html", "en"))
+    assert "a \\u202eevil\\u202c b" in bidi.shown()
+
+
+# ---- The command ----
+
+
+def test_stdout_and_file_hold_the_same_report(tmp_path: Path) -> None:
+    shown = posttui("export", str(NORDLYS), "--format", "html")
+    assert shown.returncode == 0 and shown.stdout.startswith(b"<!DOCTYPE html>")
+    target = tmp_path / "report.html"
+    target.write_text("the old report")
+    written = posttui("export", str(NORDLYS), "-o", str(target))  # the suffix says html
+    assert written.returncode == 0, written.stderr
+    assert written.stdout.decode() == f"wrote {target}\n"
+    assert target.read_bytes() == shown.stdout
+    assert sorted(tmp_path.iterdir()) == [target]  # no temp file left beside it
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    result = posttui("export", str(KAFE), env={"LANG": "C", "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert "Kafé Solsiden \u2013 sosiale medier 2027" in result.stdout.decode("utf-8")
+
+
+def test_a_failed_write_leaves_no_half_file_and_exits_2(tmp_path: Path) -> None:
+    folder = tmp_path / "report.md"
+    folder.mkdir()  # a folder where the report should go: the rename fails
+    result = posttui("export", str(KAFE), "-o", str(folder), "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith(f"posttui export: cannot write {folder}: ")
+    assert list(tmp_path.iterdir()) == [folder] and not list(folder.iterdir())
+    missing = posttui("export", str(KAFE), "-o", str(tmp_path / "no" / "r.md"), "--lang", "nb")
+    assert missing.returncode == 2 and "kan ikke skrive" in missing.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['format = 1\n[plan]\ntitle = "T"\n<<<<<<< ours\n', "format = 1\n[plan]\n", "format = [\n"],
+    ids=["conflict", "invalid", "not-toml"],
+)
+def test_an_unloadable_plan_exits_2_with_the_loaders_message(tmp_path: Path, text: str) -> None:
+    plan = tmp_path / "broken.post.toml"
+    plan.write_text(text)
+    result = posttui("export", str(plan), "-o", str(tmp_path / "r.html"))
+    check = posttui("check", str(plan))
+    assert result.returncode == check.returncode == 2
+    assert result.stderr == check.stderr and result.stderr.startswith(str(plan).encode())
+    assert result.stdout == b"" and b"Traceback" not in result.stderr
+    assert not (tmp_path / "r.html").exists()
+    missing = posttui("export", str(tmp_path / "none.post.toml"))
+    assert missing.returncode == 2 and b"no such file" in missing.stderr
+
+
+def test_export_runs_without_textual(tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    code = BLOCK_TEXTUAL + (
+        "from posttui.cli import main\n"
+        f"sys.exit(main(['export', {str(KAFE)!r}, '-o', {str(target)!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert target.read_text().startswith("# Kafé Solsiden")
+
+
+# ---- In a browser ----
+
+
+def test_chromium_draws_the_html_report(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    assert posttui("export", str(NORDLYS), "-o", str(page)).returncode == 0
+    shot = tmp_path / "report.png"
+    # Half scale: 800 x 2400 CSS pixels of the page in a 400 x 1200 image, quick to read.
+    run_chromium(
+        tmp_path / "profile",
+        f"--screenshot={shot}",
+        "--window-size=800,2400",
+        "--force-device-scale-factor=0.5",
+        page.as_uri(),
+    )
+    width, height, _ = pixels(shot.read_bytes())
+    assert (width, height) == (400, 1200)
+    counts = colours(shot.read_bytes())
+    inked = width * height - near(counts, (255, 255, 255), by=8)
+    assert inked > width * height // 10, "the page is (nearly) blank"
+    # The inline styles took: the accent rule under the headings and the first share of
+    # each bar, the passed and failed SMART letters, the debaters' share of each bar.
+    assert near(counts, (0x1D, 0x5D, 0x95), by=6) > 1000
+    assert near(counts, (0x1B, 0x7A, 0x38), by=6) > 1000
+    assert near(counts, (0xB3, 0x26, 0x1E), by=6) > 400
+    assert near(counts, (0xD9, 0x82, 0x2B), by=6) > 800
+
+
+def test_chromium_prints_the_report_on_a4_pages(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(export(load(KAFE).plan, "html", "nb"))
+    pdf = tmp_path / "report.pdf"
+    run_chromium(
+        tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()
+    )
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert len(boxes) >= 3
+    for width, height in boxes:  # A4 is 595.3 x 841.9 points
+        assert abs(float(width) - 595.3) < 1.5 and abs(float(height) - 841.9) < 1.5
