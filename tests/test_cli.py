@@ -158,6 +158,10 @@ def environment(**changes: str) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
     env["TERM"] = "xterm-256color"  # a colour terminal, were stdout one
+    # An English locale: plans without a `language` are reported in English.
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        env.pop(variable, None)
+    env["LANG"] = "C.UTF-8"
     env.update(changes)
     return env
 

@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
+import argparse
+import ast
 import importlib
+import json
 import pkgutil
+import re
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 
-import posttui
+import posttui as package
+from posttui import cli
+from posttui.cli.parsing import ARGPARSE, _names, argv_language, translated
+from posttui.core import loader
+from posttui.core.diff import Change, describe, step_title
 from posttui.core.i18n import LANGUAGES, Catalog, choose
+from posttui.core.loader import LoadError, load, parse
+from posttui.core.messages import PROBLEMS, Number
+from posttui.core.model import INVOLVEMENT_TYPES, KINDS, LINKAGES
+from posttui.core.rules import Finding, lint
+from posttui.core.vocabulary import (
+    STEPS,
+    involvement_name,
+    kind_choice,
+    kind_explanation,
+    linkage_choice,
+    linkage_explanation,
+    smart_name,
+    step_name,
+    step_question,
+)
+from test_cli import CLEAN, TIKTOK, environment, posttui, write
+from test_rules import TODAY, everything_wrong
 
 
 def _catalogs() -> list[Catalog]:
-    for module in pkgutil.walk_packages(posttui.__path__, "posttui."):
+    for module in pkgutil.walk_packages(package.__path__, "posttui."):
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
     return Catalog.ALL
@@ -46,3 +75,423 @@ def test_the_language_is_the_option_else_the_plans_else_the_locales(
     explicit: str | None, plan: str | None, environ: dict[str, str], expected: str
 ) -> None:
     assert choose(explicit, plan, environ) == expected
+
+
+# ---- the method's words ----
+
+
+def test_the_method_is_named_in_the_fields_norwegian_words() -> None:
+    assert [involvement_name(t, "nb") for t in INVOLVEMENT_TYPES] == [
+        "Sosialiseringsbrukere",
+        "Lurkere",
+        "Sporadiske brukere",
+        "Diskusjonsbrukere",
+        "Avanserte brukere",
+    ]
+    assert [smart_name(letter, "nb") for letter in "SMART"] == [
+        "Spesifikt",
+        "Målbart",
+        "Attraktivt",
+        "Realistisk",
+        "Tidsbestemt",
+    ]
+    assert smart_name("time-bound", "nb") == "Tidsbestemt"  # by group, as rule ids name it
+    assert [linkage_choice(value, "nb") for value in LINKAGES] == [
+        "Tilretteleggende",
+        "Funksjonell input",
+        "Funksjonell output",
+        "Normativ",
+        "Diffus",
+    ]
+    assert [kind_choice(value, "nb") for value in KINDS] == [
+        "Lytte (markedsanalyse)",
+        "Snakke (markedsføring)",
+        "Engasjere (salg)",
+        "Støtte (kundeservice)",
+        "Omfavne (produktutvikling)",
+    ]
+    # The POST steps keep their names: the acronym is the method.
+    assert [step_name(step, "nb") for step in STEPS] == [
+        "People",
+        "Objectives",
+        "Strategy",
+        "Technology",
+    ]
+    assert step_question("people", "nb") == "Hvem er din målgruppe, og hvor aktive er de?"
+    assert linkage_explanation("enabling", "nb").startswith("Tilretteleggende: de som ")
+    assert kind_explanation("listening", "nb") == (
+        "Lytte svarer til markedsanalyse: finn ut hva målgruppen mener og trenger."
+    )
+
+
+def test_callers_without_a_language_get_english() -> None:
+    assert linkage_choice("functional-output") == "Functional output"
+    assert linkage_explanation("diffuse").startswith("Diffuse: those who have no formal tie")
+    assert kind_choice("supporting") == "Supporting (support)"
+    assert kind_explanation("embracing").startswith("Embracing mirrors development: ")
+    assert involvement_name("lurkers") == "Lurkers"
+    assert smart_name("A") == "Attractive"
+    assert step_name("technology") == "Technology"
+
+
+# ---- findings ----
+
+
+def test_findings_differ_between_languages_only_in_their_words() -> None:
+    english = lint(everything_wrong(), TODAY, lang="en")
+    norwegian = lint(everything_wrong(), TODAY, lang="nb")
+    where = [(f.rule, f.severity, f.subject, f.path) for f in english]
+    assert where == [(f.rule, f.severity, f.subject, f.path) for f in norwegian]
+    for en, nb in zip(english, norwegian, strict=True):
+        assert en.message != nb.message, en.message
+
+
+def message(findings: list[Finding], rule: str) -> str:
+    return next(f.message for f in findings if f.rule == rule)
+
+
+def test_numbers_are_written_as_the_reader_writes_them() -> None:
+    english = lint(everything_wrong(), TODAY, lang="en")
+    norwegian = lint(everything_wrong(), TODAY, lang="nb")
+    # Growth from 1 to 1,000,000 over 5.9 months, above a limit of 10 %.
+    assert "to 1,000,000 in 5.9 months" in message(english, "realistic/growth")
+    assert "above 10%" in message(english, "realistic/growth")
+    growth = message(norwegian, "realistic/growth")
+    assert "til 1\u00a0000\u00a0000 på 5,9 måneder" in growth
+    assert "grensen på 10\u00a0%" in growth
+    assert "sum to 98.5 %" in message(english, "people/involvement-sum")
+    assert "til sammen 98,5 %" in message(norwegian, "people/involvement-sum")
+    # Dates stay ISO in every language.
+    assert "Fristen 2026-01-01 er passert (i dag er det 2027-01-01)" in message(
+        norwegian, "time-bound/passed"
+    )
+
+
+def test_a_groundswell_kind_is_named_in_the_readers_language() -> None:
+    assert "kind Embracing (development)" in message(
+        lint(everything_wrong(), TODAY, lang="en"), "objectives/audience-fit"
+    )
+    assert "av typen Omfavne (produktutvikling)" in message(
+        lint(everything_wrong(), TODAY, lang="nb"), "objectives/audience-fit"
+    )
+
+
+def test_the_number_format_follows_the_template() -> None:
+    assert f"{Number(1200, 'nb'):,}" == "1\u00a0200"
+    assert f"{Number(0.155, 'nb'):.1%}" == "15,5\u00a0%"
+    assert f"{Number(2.25, 'nb'):.1f}" == "2,2"
+    assert f"{Number(1200.5, 'en'):,}" == "1,200.5"
+    assert f"{Number(3, 'nb')}" == "3"
+
+
+# ---- why a plan cannot be loaded ----
+
+
+def problems(text: str, lang: str) -> list[str]:
+    with pytest.raises(LoadError) as caught:
+        parse(text, "plan.post.toml")
+    return caught.value.render(lang).splitlines()
+
+
+BROKEN = """\
+format = 1
+[plan]
+titel = "Kafé"
+language = "de"
+[[objectives]]
+id = "Grow More"
+statement = 5
+deadline = "2027-06-30"
+"""
+
+
+def test_load_problems_in_norwegian() -> None:
+    assert problems(BROKEN, "nb") == [
+        "plan.post.toml:2: plan.title: påkrevd nøkkel `title` mangler",
+        "plan.post.toml:3: plan.titel: ukjent nøkkel `titel` (mente du `title`?)",
+        "plan.post.toml:4: plan.language: 'de' er ikke tillatt; bruk en av 'en' eller 'nb'",
+        "plan.post.toml:6: objectives[0].id: 'Grow More' er ikke en gyldig id: "
+        "bruk små bokstaver, sifre og bindestrek",
+        "plan.post.toml:7: objectives[0].statement: forventet tekst i anførselstegn, fikk tallet 5",
+        "plan.post.toml:8: objectives[0].deadline: forventet en dato som 2027-06-30 "
+        '(uten anførselstegn og klokkeslett), fikk teksten "2027-06-30"',
+    ]
+
+
+def test_load_problems_in_english_by_default() -> None:
+    with pytest.raises(LoadError) as caught:
+        parse(BROKEN, "plan.post.toml")
+    assert caught.value.render() == "\n".join(problems(BROKEN, "en"))
+    assert "'de' is not allowed; use one of 'en' or 'nb'" in caught.value.render()
+    assert caught.value.problems[1].message == "unknown key `titel` (did you mean `title`?)"
+
+
+@pytest.mark.parametrize(
+    ("text", "norwegian"),
+    [
+        ('format = 1\n[plan]\ntitle = "x\n', "ikke gyldig TOML: linjen slutter inne i en tekst"),
+        ("format = 2\n", "format 2 er nyere enn denne posttui forstår (1)"),
+        ("title = 'x'\n", "`format = 1` mangler øverst: er dette en posttui-plan?"),
+        ("format = '1'\n", 'format må være 1, ikke teksten "1"'),
+        (
+            "<<<<<<< HEAD\nformat = 1\n",
+            "konfliktmarkør fra git merge <<<<<<<: løs konflikten først",
+        ),
+        ("format = 1\n[plan]\ntitle = ' '\n", "plan.title: kan ikke være tom"),
+    ],
+)
+def test_each_kind_of_load_problem_is_said_in_norwegian(text: str, norwegian: str) -> None:
+    assert norwegian in "\n".join(problems(text, "nb"))
+
+
+def test_a_file_that_cannot_be_read_is_told_in_norwegian(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as caught:
+        load(tmp_path / "nowhere.post.toml")
+    assert caught.value.render("nb").endswith("nowhere.post.toml: filen finnes ikke")
+    (tmp_path / "binary.post.toml").write_bytes(b"\x00\x01")
+    with pytest.raises(LoadError) as caught:
+        load(tmp_path / "binary.post.toml")
+    assert caught.value.render("nb").endswith(": er en binærfil, ikke en TOML-plan")
+
+
+def _phrase_keys(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """The catalog keys the loader names as literals: Phrase("key", ...) and fail("key")."""
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", None) in ("Phrase", "fail")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            yield node.lineno, node.args[0].value
+
+
+def test_every_problem_the_loader_names_is_in_the_catalog() -> None:
+    tree = ast.parse(Path(loader.__file__).read_text(encoding="utf-8"))
+    keys = list(_phrase_keys(tree))
+    assert len(keys) > 20
+    for line, key in keys:
+        assert key in PROBLEMS.by_language["en"], f"loader.py:{line}: {key!r}"
+
+
+# ---- what changed ----
+
+
+def test_changes_are_described_in_the_readers_language() -> None:
+    added = Change("added", "objectives", "grow")
+    moved = Change("moved", "people.segments", "students", old=0, new=2)
+    unset = Change("changed", "objectives", "grow", "deadline", None, date(2027, 6, 30))
+    assert describe(added, "nb") == "mål grow lagt til"
+    assert describe(moved, "nb") == "segment students flyttet fra plass 1 til 3"
+    assert describe(unset, "nb") == 'mål grow: deadline (ikke satt) → "2027-06-30"'
+    assert describe(unset) == 'objective grow: deadline (unset) → "2027-06-30"'
+    assert step_title("strategy.initiatives", "nb") == "Strategy"
+    assert step_title("settings", "nb") == "Plan"
+
+
+# ---- the command line ----
+
+KAFE = Path(__file__).parent.parent / "sample_plans" / "kafe-solsiden.post.toml"
+NORWEGIAN = {"LANG": "nb_NO.UTF-8"}
+
+
+def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return posttui(*args, cwd=tmp_path, env=environment(**env))
+
+
+def test_a_norwegian_plan_is_checked_in_norwegian(tmp_path: Path) -> None:
+    result = run(tmp_path, "check", str(KAFE), "--today", "2028-01-01")
+    assert result.returncode == 1, result.stderr
+    assert "time-bound/passed Fristen 2027-09-30 er passert" in result.stdout
+    assert result.stdout.endswith(": 6 advarsler\n")
+    english = run(tmp_path, "check", str(KAFE), "--today", "2028-01-01", "--lang", "en")
+    assert "time-bound/passed The deadline 2027-09-30 has passed" in english.stdout
+    assert english.stdout.endswith(": 6 warnings\n")
+
+
+def test_the_plans_language_comes_before_the_locale(tmp_path: Path) -> None:
+    write(tmp_path, CLEAN)  # language = "en"
+    assert run(tmp_path, "check", "plan.post.toml", **NORWEGIAN).stdout.endswith(": no findings\n")
+    write(tmp_path, CLEAN.replace('language = "en"\n', ""))
+    assert run(tmp_path, "check", "plan.post.toml", **NORWEGIAN).stdout.endswith(": ingen funn\n")
+    assert run(tmp_path, "check", "plan.post.toml").stdout.endswith(": no findings\n")
+    nb_over_c = run(tmp_path, "check", "plan.post.toml", LC_ALL="nb_NO.UTF-8", LANG="C")
+    assert nb_over_c.stdout.endswith(": ingen funn\n")
+
+
+def test_json_is_the_same_in_both_languages_but_for_its_messages(tmp_path: Path) -> None:
+    write(tmp_path, TIKTOK)  # no `language`: the option decides
+    reports = [
+        json.loads(
+            run(tmp_path, "check", "plan.post.toml", "--format", "json", "--lang", lang).stdout
+        )
+        for lang in ("en", "nb")
+    ]
+    english, norwegian = (report["findings"] for report in reports)
+    assert len(english) >= 5
+    drop = {"message"}
+    assert [{k: v for k, v in f.items() if k not in drop} for f in english] == [
+        {k: v for k, v in f.items() if k not in drop} for f in norwegian
+    ]
+    absent = next(f for f in norwegian if f["rule"] == "technology/audience-absent")
+    assert absent["message"].startswith("Målverdien gjelder tiktok, men ingen av målets segmenter")
+
+
+def test_counts_are_said_in_norwegian(tmp_path: Path) -> None:
+    write(tmp_path, TIKTOK)
+    result = run(tmp_path, "check", "plan.post.toml", "--lang", "nb")
+    assert result.stdout.splitlines()[-1] == "plan.post.toml: 8 advarsler, 3 merknader"
+
+
+def test_a_plan_that_cannot_be_loaded_is_told_in_the_locales_language(tmp_path: Path) -> None:
+    result = run(tmp_path, "check", "nowhere.post.toml", **NORWEGIAN)
+    assert result.returncode == 2
+    assert result.stderr == "nowhere.post.toml: filen finnes ikke\n"
+    result = run(tmp_path, "show", "nowhere.post.toml", "--lang", "en", **NORWEGIAN)
+    assert result.stderr == "nowhere.post.toml: no such file\n"
+
+
+def test_check_help_is_norwegian_by_locale_or_option(tmp_path: Path) -> None:
+    for result in (
+        run(tmp_path, "check", "--help", **NORWEGIAN),
+        run(tmp_path, "check", "--help", "--lang", "nb"),
+        run(tmp_path, "check", "--lang=nb", "--help"),
+    ):
+        assert result.returncode == 0
+        assert result.stdout.startswith("bruk: posttui check [-h]")
+        for words in ("valg:", "vis denne hjelpeteksten og avslutt", "datoen fristene sjekkes mot"):
+            assert words in result.stdout
+    english = run(tmp_path, "check", "--help", "--lang", "en", **NORWEGIAN)
+    assert english.stdout.startswith("usage: posttui check")
+    assert "the date deadlines are checked against" in english.stdout
+
+
+def test_usage_errors_are_norwegian(tmp_path: Path) -> None:
+    result = run(tmp_path, "check", **NORWEGIAN)
+    assert result.returncode == 2
+    assert result.stderr.startswith("bruk: posttui check")
+    assert result.stderr.endswith("posttui check: feil: disse argumentene mangler: PLAN\n")
+    result = run(tmp_path, "check", "plan.post.toml", "--today", "30.06.2027", "--lang", "nb")
+    assert result.stderr.endswith(
+        "feil: argumentet --today: ikke en dato (ÅÅÅÅ-MM-DD): '30.06.2027'\n"
+    )
+    result = run(tmp_path, "check", "x", "--fail-on", "never", **NORWEGIAN)
+    assert "argumentet --fail-on: ugyldig valg: 'never' (velg blant" in result.stderr
+
+
+def test_diff_speaks_the_new_plans_language(tmp_path: Path) -> None:
+    norwegian = CLEAN.replace('language = "en"', 'language = "nb"')
+    write(tmp_path, norwegian, "old.post.toml")
+    write(
+        tmp_path,
+        norwegian.replace("owner = ", 'cadence = ""\nowner = ', 0) + "\n",
+        "same.post.toml",
+    )
+    write(tmp_path, norwegian.replace('id = "weekly-reels"', 'id = "reels"'), "new.post.toml")
+    result = run(tmp_path, "diff", "old.post.toml", "new.post.toml")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "Strategy\n  - tiltak weekly-reels fjernet\n  + tiltak reels lagt til\n"
+    )
+    write(tmp_path, CLEAN.replace('id = "weekly-reels"', 'id = "reels"'), "new.post.toml")
+    result = run(tmp_path, "diff", "old.post.toml", "new.post.toml")
+    assert "  + initiative reels added\n" in result.stdout
+    same = run(tmp_path, "diff", "old.post.toml", "same.post.toml")
+    assert same.stdout == "ingen endringer\n"
+
+
+def test_new_fmt_and_merge_speak_norwegian(tmp_path: Path) -> None:
+    created = run(tmp_path, "new", "plan.post.toml", "--lang", "nb")
+    assert created.stdout == "opprettet plan.post.toml: åpne den med `posttui plan.post.toml`\n"
+    again = run(tmp_path, "new", "plan.post.toml", "--lang", "nb")
+    assert again.stderr == "plan.post.toml finnes allerede: posttui new overskriver aldri\n"
+    write(tmp_path, CLEAN.replace('language = "en"', 'language = "nb"') + "\n\n")
+    formatted = run(tmp_path, "fmt", "plan.post.toml")
+    assert formatted.stdout == "formaterte plan.post.toml\n"
+    assert formatted.stderr == "1 fil formatert, 0 uendret\n"
+    base = CLEAN.replace('language = "en"', 'language = "nb"')
+    write(tmp_path, base, "base.post.toml")
+    write(tmp_path, base.replace('owner = "Kari Nordmann"', 'owner = "Ola"'), "ours.post.toml")
+    write(tmp_path, base.replace('owner = "Kari Nordmann"', 'owner = "Per"'), "theirs.post.toml")
+    merged = run(tmp_path, "merge", "base.post.toml", "ours.post.toml", "theirs.post.toml")
+    assert merged.returncode == 1
+    assert merged.stderr.startswith("KONFLIKT (posttui): objectives[reach-students].owner")
+    assert merged.stderr.rstrip().endswith("er endret på begge sider")
+
+
+def test_git_setup_outside_a_repository_is_told_in_norwegian(tmp_path: Path) -> None:
+    result = run(tmp_path, "git-setup", GIT_CEILING_DIRECTORIES=str(tmp_path.parent), **NORWEGIAN)
+    assert result.returncode == 2
+    assert result.stderr == "posttui git-setup: ikke i et git-repo\n"
+
+
+# ---- nothing bypasses the catalogs ----
+
+
+def test_argv_language_reads_the_option_before_the_locale() -> None:
+    assert argv_language(["check", "x", "--lang", "nb"], {}) == "nb"
+    assert argv_language(["--lang=nb", "check"], {"LANG": "en_US.UTF-8"}) == "nb"
+    assert argv_language(["check", "--lang", "en"], NORWEGIAN) == "en"
+    assert argv_language(["check", "--lang", "de"], NORWEGIAN) == "nb"  # argparse refuses it
+    assert argv_language(["new", "--", "--lang", "nb"], {}) == "en"  # a file name after --
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> Iterator[str]:
+    """Every text the parser and its subcommands show in --help."""
+    yield from filter(None, (parser.description, parser.epilog))
+    for action in parser._actions:
+        if action.help:
+            yield action.help
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                yield choice.help or ""
+            for subparser in action.choices.values():
+                yield from _help_texts(subparser)
+
+
+def test_every_help_text_is_in_a_catalog() -> None:
+    texts = list(_help_texts(cli.parser()))
+    assert len(texts) > 40
+    for text in texts:
+        assert translated(text), text
+    assert "%" not in "".join(texts).replace("%%", "")  # argparse formats help with %
+
+
+def test_argparse_words_keep_their_parameters() -> None:
+    for key, english in ARGPARSE.by_language["en"].items():
+        assert sorted(_names(english)) == sorted(_names(ARGPARSE(key, "nb"))), key
+
+
+# Where text reaches a user: printed, written, or shown as help.
+_SINK_CALLS = {"print", "write", "ArgumentTypeError"}
+_SINK_KEYWORDS = {"help", "description", "epilog"}
+_PROSE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _sunk(tree: ast.AST) -> Iterator[ast.expr]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in _SINK_CALLS:
+                yield from node.args
+            yield from (k.value for k in node.keywords if k.arg in _SINK_KEYWORDS)
+        elif isinstance(node, ast.Assign) and any(
+            getattr(target, "id", None) == "HELP" for target in node.targets
+        ):
+            yield node.value
+
+
+def _literal_words(expr: ast.expr) -> Iterator[str]:
+    """The literal text of a string or f-string (not what its fields fill in)."""
+    parts = expr.values if isinstance(expr, ast.JoinedStr) else [expr]
+    for part in parts:
+        text = part.value if isinstance(part, ast.Constant) else None
+        if isinstance(text, str) and _PROSE.search(text) and not translated(text):
+            yield text
+
+
+@pytest.mark.parametrize("module", sorted(Path(cli.__file__).parent.glob("*.py")), ids=str)
+def test_the_command_line_prints_no_words_of_its_own(module: Path) -> None:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    found = [(expr.lineno, words) for expr in _sunk(tree) for words in _literal_words(expr)]
+    assert not found, f"{module.name}: text outside the catalogs: {found}"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from posttui.core.loader import LoadError, PlanFile, Problem, load, parse
+from posttui.core.messages import Phrase
 from posttui.core.source import SourceMap, comment_lines
 
 # A small valid plan that exercises every section; tests break it one key at a time.
@@ -724,5 +725,7 @@ def test_parse_without_a_file_names_a_placeholder() -> None:
 
 
 def test_problem_render_without_a_line() -> None:
-    assert Problem("no such file").render("a.toml") == "a.toml: no such file"
-    assert Problem("bad", 3, "plan.title").render("a.toml") == "a.toml:3: plan.title: bad"
+    assert Problem(Phrase("no-such-file")).render("a.toml") == "a.toml: no such file"
+    blank = Problem(Phrase("blank"), 3, "plan.title")
+    assert blank.render("a.toml") == "a.toml:3: plan.title: must not be empty"
+    assert blank.render("a.toml", "nb") == "a.toml:3: plan.title: kan ikke være tom"

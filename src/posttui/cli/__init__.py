@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from posttui import __version__
-from posttui.cli import check, diff, edit, fmt, gitsetup, merge, new, schema, show
+from posttui.cli import check, diff, edit, export, fmt, gitsetup, merge, new, schema, serve, show
+from posttui.cli.parsing import WORDS, Parser, argv_language
 from posttui.core.i18n import LANGUAGES
 
 COMMANDS: dict[str, ModuleType] = {
@@ -25,26 +26,26 @@ COMMANDS: dict[str, ModuleType] = {
     "git-setup": gitsetup,
     "show": show,
     "schema": schema,
+    "export": export,
+    "serve": serve,
 }
 
 
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(
-        prog="posttui",
-        description="Write a social-media strategy with the POST method: "
-        "People, Objectives, Strategy, Technology.",
-        epilog="`posttui PLAN` is short for `posttui edit PLAN`.",
+def parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The parser, its help and usage errors in `lang`."""
+    root = Parser(
+        prog="posttui", description=WORDS("description"), epilog=WORDS("epilog"), lang=lang
     )
     root.add_argument("--version", action="version", version=f"posttui {__version__}")
     # Every command takes --lang; unset, the plan's `language` or the locale decides.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang", choices=LANGUAGES, help="the language to speak: en or nb (Norwegian Bokmål)"
-    )
+    common = Parser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, help=WORDS("lang"))
     commands = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in COMMANDS.items():
         module.add_arguments(
-            commands.add_parser(name, help=module.HELP, description=module.HELP, parents=[common])
+            commands.add_parser(
+                name, help=module.HELP, description=module.HELP, parents=[common], lang=lang
+            )
         )
     return root
 
@@ -53,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in COMMANDS and not args[0].startswith("-"):
         args.insert(0, "edit")
-    options = parser().parse_args(args)
+    options = parser(argv_language(args)).parse_args(args)
     try:
         return int(COMMANDS[options.command].run(options))
     except KeyboardInterrupt:

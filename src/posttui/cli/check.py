@@ -3,57 +3,104 @@
 from __future__ import annotations
 
 import argparse
-import json
+import functools
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from posttui.core.i18n import Catalog
+
 if TYPE_CHECKING:
+    from posttui.cli.parsing import Parser
     from posttui.core.rules import Finding
 
-HELP = "check a plan for SMART and POST problems"
+WORDS = Catalog(
+    "check",
+    en={
+        "help": "check a plan for SMART and POST problems",
+        "plans": "the plan file(s) (NAME.post.toml)",
+        "format": "text for people, json for tools",
+        "today": "the date deadlines are checked against",
+        "fail-on": "exit 1 when a finding has this severity or a higher one (default: warning)",
+        "not-a-date": "not a date (YYYY-MM-DD): {value}",
+        "json-one-plan": "posttui check: --format json takes one plan",
+        "no-findings": "no findings",
+        "error.one": "{count} error",
+        "error.other": "{count} errors",
+        "warning.one": "{count} warning",
+        "warning.other": "{count} warnings",
+        "info.one": "{count} info",
+        "info.other": "{count} info",
+    },
+    nb={
+        "help": "sjekk om en plan bryter med SMART og POST",
+        "plans": "planfilen(e) (NAVN.post.toml)",
+        "format": "text for folk, json for verktøy",
+        "today": "datoen fristene sjekkes mot",
+        "fail-on": (
+            "avslutt med 1 når et funn har denne alvorlighetsgraden eller en høyere "
+            "(standard: warning)"
+        ),
+        "not-a-date": "ikke en dato (ÅÅÅÅ-MM-DD): {value}",
+        "json-one-plan": "posttui check: --format json tar bare én plan",
+        "no-findings": "ingen funn",
+        "error.one": "{count} feil",
+        "error.other": "{count} feil",
+        "warning.one": "{count} advarsel",
+        "warning.other": "{count} advarsler",
+        "info.one": "{count} merknad",
+        "info.other": "{count} merknader",
+    },
+)
+HELP = WORDS("help")
 
 
-def _date(text: str) -> date:
+def _date(lang: str, text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(WORDS("not-a-date", lang, value=repr(text))) from None
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: Parser) -> None:
+    parser.add_argument("plans", metavar="PLAN", nargs="+", help=WORDS("plans"))
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=WORDS("format"))
     parser.add_argument(
-        "plans", metavar="PLAN", nargs="+", help="the plan file(s) (NAME.post.toml)"
-    )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD", help="the date deadlines are checked against"
+        "--today",
+        type=functools.partial(_date, parser.lang),
+        metavar="YYYY-MM-DD",
+        help=WORDS("today"),
     )
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
         default="warning",
-        help="exit 1 when a finding has this severity or a higher one (default: warning)",
+        help=WORDS("fail-on"),
     )
 
 
 def run(options: argparse.Namespace) -> int:
+    from posttui.cli.output import language
+
     if options.format == "json" and len(options.plans) > 1:
-        print("posttui check: --format json takes one plan", file=sys.stderr)
+        print(WORDS("json-one-plan", language(options)), file=sys.stderr)
         return 2
     return max(_check(plan, options) for plan in options.plans)
 
 
 def _check(name: str, options: argparse.Namespace) -> int:
+    from posttui.cli.output import language
     from posttui.core.loader import LoadError, load
     from posttui.core.rules import Severity, lint
+    from posttui.core.terminal import json_text
 
     try:
         file = load(name)
     except LoadError as error:
-        print(error.render(), file=sys.stderr)
+        print(error.render(language(options)), file=sys.stderr)
         return 2
-    findings = lint(file.plan, options.today)
+    lang = language(options, file.plan)
+    findings = lint(file.plan, options.today, lang)
     # What the file does not hold at all (no [strategy] table, say) belongs at its end.
     end = file.text.count("\n") or 1
     lines = [file.line_of(finding.path) or end for finding in findings]
@@ -63,15 +110,15 @@ def _check(name: str, options: argparse.Namespace) -> int:
             "file": name,
             "findings": [finding.to_json() | {"line": line} for line, finding in ordered],
         }
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json_text(report))
     else:
-        _print_text(name, ordered)
+        _print_text(name, ordered, lang)
     threshold = Severity(options.fail_on).rank
     return 1 if any(finding.severity.rank >= threshold for finding in findings) else 0
 
 
-def _print_text(name: str, ordered: list[tuple[int, Finding]]) -> None:
-    from posttui.cli.output import Painter, plural
+def _print_text(name: str, ordered: list[tuple[int, Finding]], lang: str) -> None:
+    from posttui.cli.output import Painter, counted
     from posttui.core.terminal import printable
 
     paint = Painter()
@@ -85,11 +132,9 @@ def _print_text(name: str, ordered: list[tuple[int, Finding]]) -> None:
         report.append(f"{shown}:{line}: {rule} {printable(finding.message)}\n")
     sys.stdout.write("".join(report))
     if not counts:
-        print(f"{shown}: {paint('no findings', 'ok')}")
+        print(f"{shown}: {paint(WORDS('no-findings', lang), 'ok')}")
         return
     summary = ", ".join(
-        plural(counts[s], s) if s != "info" else f"{counts[s]} info"
-        for s in ("error", "warning", "info")
-        if s in counts
+        counted(WORDS, s, counts[s], lang) for s in ("error", "warning", "info") if s in counts
     )
     print(paint(f"{shown}: {summary}", "bold"))

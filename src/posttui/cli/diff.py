@@ -3,75 +3,94 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from posttui.core.i18n import Catalog
+
 if TYPE_CHECKING:
     from posttui.core.diff import Change
 
-HELP = "show what changed between two plans, by section, id and field"
+WORDS = Catalog(
+    "diff command",
+    en={
+        "help": "show what changed between two plans, by section, id and field",
+        "old": "the earlier plan (or the plan, with --rev)",
+        "new": "the later plan",
+        "rev": "compare the plan as committed at REV with the file (default without NEW: HEAD)",
+        "format": "text for people, json for tools",
+        "new-and-rev": "posttui diff: give either NEW or --rev, not both",
+        "git": "posttui diff: {reason}",
+        "no-changes": "no changes",
+    },
+    nb={
+        "help": "vis hva som er endret mellom to planer, etter seksjon, id og felt",
+        "old": "den tidligere planen (eller planen, med --rev)",
+        "new": "den senere planen",
+        "rev": "sammenlign planen slik den er committet i REV med filen (standard uten NEW: HEAD)",
+        "format": "text for folk, json for verktøy",
+        "new-and-rev": "posttui diff: oppgi enten NEW eller --rev, ikke begge",
+        "git": "posttui diff: {reason}",
+        "no-changes": "ingen endringer",
+    },
+)
+HELP = WORDS("help")
 
 MARK_STYLES = {"added": "ok", "removed": "error", "changed": "warning", "moved": "info"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("old", metavar="OLD", help="the earlier plan (or the plan, with --rev)")
-    parser.add_argument("new", metavar="NEW", nargs="?", help="the later plan")
-    parser.add_argument(
-        "--rev",
-        metavar="REV",
-        help="compare the plan as committed at REV with the file (default without NEW: HEAD)",
-    )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-
-
-class Unloadable(Exception):
-    pass
+    parser.add_argument("old", metavar="OLD", help=WORDS("old"))
+    parser.add_argument("new", metavar="NEW", nargs="?", help=WORDS("new"))
+    parser.add_argument("--rev", metavar="REV", help=WORDS("rev"))
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=WORDS("format"))
 
 
 def run(options: argparse.Namespace) -> int:
+    from posttui.cli.output import language
     from posttui.core.diff import diff
     from posttui.core.git import GitError, committed_text
     from posttui.core.loader import LoadError, load, parse
+    from posttui.core.terminal import json_text
 
+    if options.new is not None and options.rev:
+        print(WORDS("new-and-rev", language(options)), file=sys.stderr)
+        return 2
     try:
-        if options.new is None or options.rev:
-            if options.new is not None:
-                raise Unloadable("give either NEW or --rev, not both")
+        if options.new is None:
             rev = options.rev or "HEAD"
             old = parse(committed_text(Path(options.old), rev), f"{options.old}@{rev}")
             new = load(options.old).plan
         else:
             old, new = load(options.old).plan, load(options.new).plan
     except LoadError as error:
-        print(error.render(), file=sys.stderr)
+        print(error.render(language(options)), file=sys.stderr)
         return 2
-    except (Unloadable, GitError) as error:
-        print(f"posttui diff: {error}", file=sys.stderr)
+    except GitError as error:
+        print(WORDS("git", language(options), reason=error), file=sys.stderr)
         return 2
     changes = diff(old, new)
     if options.format == "json":
-        print(json.dumps({"changes": [c.to_json() for c in changes]}, ensure_ascii=False, indent=2))
+        print(json_text({"changes": [c.to_json() for c in changes]}))
     else:
-        _print_text(changes)
+        _print_text(changes, language(options, new, old))
     return 1 if changes else 0
 
 
-def _print_text(changes: list[Change]) -> None:
+def _print_text(changes: list[Change], lang: str) -> None:
     from posttui.cli.output import Painter
-    from posttui.core.diff import MARKS, STEPS, by_step, describe
+    from posttui.core.diff import MARKS, by_step, describe, step_title
     from posttui.core.terminal import printable
 
     paint = Painter()
     if not changes:
-        print("no changes")
+        print(WORDS("no-changes", lang))
         return
     step = None
     for change in by_step(changes):
-        if STEPS[change.section] != step:
-            step = STEPS[change.section]
+        if step_title(change.section, lang) != step:
+            step = step_title(change.section, lang)
             print(paint(step, "bold"))
         mark = paint(MARKS[change.op], MARK_STYLES[change.op])
-        print(f"  {mark} {printable(describe(change))}")
+        print(f"  {mark} {printable(describe(change, lang))}")

@@ -14,6 +14,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     from posttui.ui.app import PostApp
 
-    app = PostApp(options.plan)
+    app = PostApp(options.plan, lang=options.lang)
     app.run()
     return app.return_code or 0  # 2: the plan could not be loaded

@@ -5,61 +5,95 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "rewrite plans in canonical form (or, with --check, report which would change)"
+from posttui.core.i18n import Catalog
+
+WORDS = Catalog(
+    "fmt",
+    en={
+        "help": "rewrite plans in canonical form (or, with --check, report which would change)",
+        "plans": "plan files to format",
+        "check": "write nothing; exit 1 when a file would change",
+        "drop-comments": "format files that have TOML comments too (the comments are lost)",
+        "comments": (
+            "{file}: has comments (lines {lines}) that formatting would drop: "
+            "move them into `notes` fields, or pass --drop-comments"
+        ),
+        "would-reformat": "would reformat {file}",
+        "reformatted": "reformatted {file}",
+        "file.one": "{count} file",
+        "file.other": "{count} files",
+        "summary.check": "{files} would be reformatted, {unchanged} unchanged",
+        "summary": "{files} reformatted, {unchanged} unchanged",
+    },
+    nb={
+        "help": "skriv planer om til kanonisk form (eller, med --check, vis hvilke som endres)",
+        "plans": "planfilene som skal formateres",
+        "check": "skriv ingenting; avslutt med 1 når en fil ville blitt endret",
+        "drop-comments": "formater også filer med TOML-kommentarer (kommentarene går tapt)",
+        "comments": (
+            "{file}: har kommentarer (linje {lines}) som formateringen ville fjernet: "
+            "flytt dem til `notes`-felt, eller bruk --drop-comments"
+        ),
+        "would-reformat": "ville formatert {file}",
+        "reformatted": "formaterte {file}",
+        "file.one": "{count} fil",
+        "file.other": "{count} filer",
+        "summary.check": "{files} ville blitt formatert, {unchanged} uendret",
+        "summary": "{files} formatert, {unchanged} uendret",
+    },
+)
+HELP = WORDS("help")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("plans", metavar="PLAN", nargs="+", help="plan files to format")
-    parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 when a file would change"
-    )
-    parser.add_argument(
-        "--drop-comments",
-        action="store_true",
-        help="format files that have TOML comments too (the comments are lost)",
-    )
+    parser.add_argument("plans", metavar="PLAN", nargs="+", help=WORDS("plans"))
+    parser.add_argument("--check", action="store_true", help=WORDS("check"))
+    parser.add_argument("--drop-comments", action="store_true", help=WORDS("drop-comments"))
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import plural
+    from posttui.cli.output import WORDS as OUTPUT
+    from posttui.cli.output import counted, language
     from posttui.core.loader import LoadError, load
+    from posttui.core.messages import os_reason
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_atomic
 
-    status, changed = 0, 0
+    status, changed, plans = 0, 0, []
     for name in options.plans:
         shown = printable(name)
         try:
             file = load(name)
         except LoadError as error:
-            print(error.render(), file=sys.stderr)
+            print(error.render(language(options)), file=sys.stderr)
             status = 2
             continue
+        plans.append(file.plan)
+        lang = language(options, file.plan)
         text = dumps(file.plan)
         if text == file.text:
             continue
         changed += 1
         if file.comment_lines and not options.drop_comments:
             lines = ", ".join(map(str, file.comment_lines[:10]))
-            print(
-                f"{shown}: has comments (lines {lines}) that formatting would drop: "
-                "move them into `notes` fields, or pass --drop-comments",
-                file=sys.stderr,
-            )
+            print(WORDS("comments", lang, file=shown, lines=lines), file=sys.stderr)
             status = max(status, 1)
         elif options.check:
-            print(f"would reformat {shown}")
+            print(WORDS("would-reformat", lang, file=shown))
             status = max(status, 1)
         else:
             try:
                 write_atomic(file.path, text)
             except OSError as error:
-                print(f"{shown}: cannot write: {error.strerror or error}", file=sys.stderr)
+                reason = os_reason(error).text(lang)
+                print(OUTPUT("cannot-write", lang, file=shown, reason=reason), file=sys.stderr)
                 status = 2
                 continue
-            print(f"reformatted {shown}")
-    unchanged = len(options.plans) - changed
-    verb = "would be reformatted" if options.check else "reformatted"
+            print(WORDS("reformatted", lang, file=shown))
     if changed and status != 2:
-        print(f"{plural(changed, 'file')} {verb}, {unchanged} unchanged", file=sys.stderr)
+        lang = language(options, *plans)
+        files = counted(WORDS, "file", changed, lang)
+        summary = "summary.check" if options.check else "summary"
+        unchanged = len(options.plans) - changed
+        print(WORDS(summary, lang, files=files, unchanged=unchanged), file=sys.stderr)
     return status

@@ -5,31 +5,66 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "merge two plans changed from a common base (git merge driver: %%O %%A %%B)"
+from posttui.core.i18n import Catalog
+
+WORDS = Catalog(
+    "merge",
+    en={
+        "help": "merge two plans changed from a common base (usable as git's merge driver)",
+        "base": "the common ancestor",
+        "ours": "our version; the result is written here",
+        "theirs": "their version",
+        "nothing-merged": "posttui merge: nothing merged; OURS is left as it was",
+        "conflict": "CONFLICT (posttui): {where} changed on both sides",
+    },
+    nb={
+        "help": "flett to planer endret fra et felles utgangspunkt (en merge-driver for git)",
+        "base": "den felles forgjengeren",
+        "ours": "vår versjon; resultatet skrives hit",
+        "theirs": "deres versjon",
+        "nothing-merged": "posttui merge: ingenting er flettet; OURS er som før",
+        "conflict": "KONFLIKT (posttui): {where} er endret på begge sider",
+    },
+)
+HELP = WORDS("help")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("base", metavar="BASE", help="the common ancestor")
-    parser.add_argument("ours", metavar="OURS", help="our version; the result is written here")
-    parser.add_argument("theirs", metavar="THEIRS", help="their version")
+    parser.add_argument("base", metavar="BASE", help=WORDS("base"))
+    parser.add_argument("ours", metavar="OURS", help=WORDS("ours"))
+    parser.add_argument("theirs", metavar="THEIRS", help=WORDS("theirs"))
 
 
 def run(options: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from posttui.cli.output import WORDS as OUTPUT
+    from posttui.cli.output import language
     from posttui.core.loader import LoadError, load
     from posttui.core.merge import merge
+    from posttui.core.messages import os_reason
     from posttui.core.terminal import printable
     from posttui.core.writer import write_atomic
 
     try:
         base, ours, theirs = (load(p).plan for p in (options.base, options.ours, options.theirs))
     except LoadError as error:
-        print(error.render(), file=sys.stderr)
-        print("posttui merge: nothing merged; OURS is left as it was", file=sys.stderr)
+        lang = language(options)
+        print(error.render(lang), file=sys.stderr)
+        print(WORDS("nothing-merged", lang), file=sys.stderr)
         return 2
+    lang = language(options, ours, theirs, base)
     text, conflicts = merge(base, ours, theirs)
-    write_atomic(Path(options.ours), text)
+    try:
+        write_atomic(Path(options.ours), text)
+    except OSError as error:
+        reason = os_reason(error).text(lang)
+        print(
+            OUTPUT("cannot-write", lang, file=printable(options.ours), reason=reason),
+            file=sys.stderr,
+        )
+        print(WORDS("nothing-merged", lang), file=sys.stderr)
+        return 2
     for where in conflicts:
-        print(f"CONFLICT (posttui): {printable(where)} changed on both sides", file=sys.stderr)
+        print(WORDS("conflict", lang, where=printable(where)), file=sys.stderr)
     return 1 if conflicts else 0

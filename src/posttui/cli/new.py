@@ -1,4 +1,5 @@
-"""`posttui new`: start a minimal valid plan; never overwrites."""
+"""`posttui new`: start a minimal valid plan; never overwrites. On a terminal the editor
+then opens on it with the guided start."""
 
 from __future__ import annotations
 
@@ -6,15 +7,41 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "create a new, minimal plan file"
+from posttui.core.i18n import Catalog
+
+WORDS = Catalog(
+    "new",
+    en={
+        "help": "create a new, minimal plan file",
+        "path": "where to create it (NAME.post.toml)",
+        "title": "the plan's title (default: from the file name)",
+        "no-guide": "only create the file (on a terminal it opens with the guided start)",
+        "exists": "{file} exists already: posttui new never overwrites",
+        "cannot-create": "{file}: cannot create: {reason}",
+        "created": "created {file}: open it with `posttui {file}`",
+    },
+    nb={
+        "help": "lag en ny, minimal planfil",
+        "path": "hvor den skal lages (NAVN.post.toml)",
+        "title": "planens tittel (standard: fra filnavnet)",
+        "no-guide": "bare lag filen (i en terminal åpnes den med veiledet start)",
+        "exists": "{file} finnes allerede: posttui new overskriver aldri",
+        "cannot-create": "{file}: kan ikke opprettes: {reason}",
+        "created": "opprettet {file}: åpne den med `posttui {file}`",
+    },
+)
+HELP = WORDS("help")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="where to create it (NAME.post.toml)")
-    parser.add_argument("--title", help="the plan's title (default: from the file name)")
+    parser.add_argument("path", metavar="PATH", help=WORDS("path"))
+    parser.add_argument("--title", help=WORDS("title"))
+    parser.add_argument("--no-guide", action="store_true", help=WORDS("no-guide"))
 
 
 def run(options: argparse.Namespace) -> int:
+    from posttui.cli.output import language
+    from posttui.core.messages import os_reason
     from posttui.core.model import Plan, title_from_filename
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_new
@@ -22,15 +49,20 @@ def run(options: argparse.Namespace) -> int:
     path = Path(options.path)
     title = (options.title or "").strip() or title_from_filename(path.name)
     shown = printable(options.path)
+    lang = language(options)
     problem = None
     try:
         write_new(path, dumps(Plan.new(title)))
     except FileExistsError:
-        problem = f"{shown} exists already: posttui new never overwrites"
+        problem = WORDS("exists", lang, file=shown)
     except OSError as error:
-        problem = f"{shown}: cannot create: {error.strerror or error}"
+        problem = WORDS("cannot-create", lang, file=shown, reason=os_reason(error).text(lang))
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    print(f"created {shown}: open it with `posttui {shown}`")
-    return 0
+    print(WORDS("created", lang, file=shown))
+    if options.no_guide or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return 0
+    from posttui.cli import edit  # the editor starts an empty plan with the guided start
+
+    return edit.run(argparse.Namespace(plan=options.path, lang=options.lang))

@@ -1,10 +1,34 @@
-"""Shared bits of command output: colour only on a terminal."""
+"""Shared bits of command output: the language, counted nouns, colour only on a terminal."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+from posttui.core.i18n import Catalog, choose
+
+if TYPE_CHECKING:
+    from posttui.core.model import Plan
+
+WORDS = Catalog(
+    "command output",
+    en={"cannot-write": "{file}: cannot write: {reason}"},
+    nb={"cannot-write": "{file}: kan ikke skrive: {reason}"},
+)
+
+
+def language(options: argparse.Namespace, *plans: Plan) -> str:
+    """`--lang`, else the first of `plans` that sets its `language`, else the locale."""
+    plan_language = next((p.plan.language for p in plans if p.plan.language), None)
+    return choose(options.lang, plan_language, os.environ)
+
+
+def counted(words: Catalog, noun: str, count: int, lang: str) -> str:
+    """'1 warning', '2 warnings': `noun.one` or `noun.other` of `words`, with the count."""
+    return words(f"{noun}.{'one' if count == 1 else 'other'}", lang, count=count)
+
 
 STYLES = {"error": "31", "warning": "33", "info": "36", "bold": "1", "ok": "32"}
 
@@ -19,7 +43,3 @@ class Painter:
 
     def __call__(self, text: str, style: str) -> str:
         return f"\x1b[{STYLES[style]}m{text}\x1b[0m" if self.enabled else text
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

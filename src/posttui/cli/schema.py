@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 
-HELP = "print the JSON Schema of the plan format"
+from posttui.core.i18n import Catalog
+
+# The schema itself is for tools, and stays as the format names things.
+WORDS = Catalog(
+    "schema",
+    en={"help": "print the JSON Schema of the plan format"},
+    nb={"help": "skriv ut JSON Schema for planformatet"},
+)
+HELP = WORDS("help")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from posttui.core.i18n import Catalog
 from posttui.core.model import Plan
+from posttui.core.vocabulary import step_name
 
 Op = Literal["added", "removed", "changed", "moved"]
 
@@ -147,46 +149,81 @@ def flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]
             yield path, value
 
 
-STEPS = {
-    "plan": "Plan",
-    "settings": "Plan",
-    "people": "People",
-    "people.segments": "People",
-    "objectives": "Objectives",
-    "strategy": "Strategy",
-    "strategy.initiatives": "Strategy",
-    "technology": "Technology",
-    "technology.platforms": "Technology",
+# The POST step each section belongs to ("plan" for the plan's own tables), in POST order.
+SECTION_STEPS = {
+    "plan": "plan",
+    "settings": "plan",
+    "people": "people",
+    "people.segments": "people",
+    "objectives": "objectives",
+    "strategy": "strategy",
+    "strategy.initiatives": "strategy",
+    "technology": "technology",
+    "technology.platforms": "technology",
 }
-STEP_ORDER = list(dict.fromkeys(STEPS.values()))
-NOUNS = {
-    "people.segments": "segment",
-    "objectives": "objective",
-    "strategy.initiatives": "initiative",
-    "technology.platforms": "platform",
-}
+STEP_ORDER = list(dict.fromkeys(SECTION_STEPS.values()))
 MARKS = {"added": "+", "removed": "-", "changed": "~", "moved": "↕"}
+
+WORDS = Catalog(
+    "diff",
+    en={
+        "step.plan": "Plan",
+        "noun.people.segments": "segment",
+        "noun.objectives": "objective",
+        "noun.strategy.initiatives": "initiative",
+        "noun.technology.platforms": "platform",
+        "added": "{what} added",
+        "removed": "{what} removed",
+        "moved": "{what} moved from position {old} to {new}",
+        "changed": "{what}: {field} {old} → {new}",
+        "unset": "(unset)",
+    },
+    nb={
+        "step.plan": "Plan",
+        "noun.people.segments": "segment",
+        "noun.objectives": "mål",
+        "noun.strategy.initiatives": "tiltak",
+        "noun.technology.platforms": "plattform",
+        "added": "{what} lagt til",
+        "removed": "{what} fjernet",
+        "moved": "{what} flyttet fra plass {old} til {new}",
+        "changed": "{what}: {field} {old} → {new}",
+        "unset": "(ikke satt)",
+    },
+)
+
+
+def step_title(section: str, lang: str = "en") -> str:
+    """The heading a section's changes go under: 'Plan' or its POST step."""
+    step = SECTION_STEPS[section]
+    return WORDS("step.plan", lang) if step == "plan" else step_name(step, lang)
+
+
+# English headings by section, for callers that have no language; prefer step_title.
+STEPS = {section: step_title(section) for section in SECTION_STEPS}
 
 
 def by_step(changes: list[Change]) -> list[Change]:
     """The changes in POST order (stable within a step)."""
-    return sorted(changes, key=lambda change: STEP_ORDER.index(STEPS[change.section]))
+    return sorted(changes, key=lambda change: STEP_ORDER.index(SECTION_STEPS[change.section]))
 
 
-def describe(change: Change) -> str:
+def describe(change: Change, lang: str = "en") -> str:
     """One line for people: `objective grow: deadline 2027-06-30 → 2027-08-31`."""
-    noun = NOUNS.get(change.section, change.section)
-    what = f"{noun} {change.subject}" if change.subject else change.section
+    what = change.section
+    if change.subject:
+        what = f"{WORDS(f'noun.{change.section}', lang)} {change.subject}"
     if change.op in ("added", "removed"):
-        return f"{what} {change.op}"
+        return WORDS(change.op, lang, what=what)
     if change.op == "moved":
-        return f"{what} moved from position {change.old + 1} to {change.new + 1}"
-    return f"{what}: {change.field} {_shown(change.old)} → {_shown(change.new)}"
+        return WORDS("moved", lang, what=what, old=change.old + 1, new=change.new + 1)
+    old, new = _shown(change.old, lang), _shown(change.new, lang)
+    return WORDS("changed", lang, what=what, field=change.field, old=old, new=new)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str) -> str:
     if value is None:
-        return "(unset)"
+        return WORDS("unset", lang)
     return json.dumps(_json_value(value), ensure_ascii=False)
 
 

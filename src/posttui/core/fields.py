@@ -1,7 +1,7 @@
 """Field values as a user types them, parsed into plan values and shown back.
 
-A parser returns the value for the model or raises ValueError with a message
-that says what to type instead. Empty input means "unset" for optional fields.
+A parser returns the value for the model or raises FieldError, which says what
+to type instead in any language. Empty input means "unset" for optional fields.
 """
 
 from __future__ import annotations
@@ -11,10 +11,44 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from posttui.core.i18n import Catalog
+
 _SLUG = re.compile(r"^[a-z0-9-]+$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 Parser = Callable[[str], Any]
+
+# What to type instead, by kind of value.
+EXPECTED = Catalog(
+    "fields",
+    en={
+        "required": "required",
+        "slug": "use lowercase letters, digits and hyphens",
+        "number": "a number, such as 1200 or 0.5",
+        "count": "a whole number, 0 or more",
+        "share": "a percentage from 0 to 100",
+        "date": "a date as YYYY-MM-DD, such as 2027-06-30",
+    },
+    nb={
+        "required": "må fylles ut",
+        "slug": "bruk små bokstaver, sifre og bindestrek",
+        "number": "et tall, for eksempel 1200 eller 0.5",
+        "count": "et helt tall, 0 eller mer",
+        "share": "en prosent fra 0 til 100",
+        "date": "en dato som ÅÅÅÅ-MM-DD, for eksempel 2027-06-30",
+    },
+)
+
+
+class FieldError(ValueError):
+    """Input that does not parse; `str()` says what to type instead in English."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(EXPECTED(key))
+        self.key = key
+
+    def text(self, lang: str = "en") -> str:
+        return EXPECTED(self.key, lang)
 
 
 def text(raw: str) -> str:
@@ -23,14 +57,14 @@ def text(raw: str) -> str:
 
 def required(raw: str) -> str:
     if not raw.strip():
-        raise ValueError("required")
+        raise FieldError("required")
     return raw
 
 
 def slug(raw: str) -> str:
     value = raw.strip()
     if not _SLUG.match(value):
-        raise ValueError("use lowercase letters, digits and hyphens")
+        raise FieldError("slug")
     return value
 
 
@@ -47,7 +81,7 @@ def number(raw: str) -> int | float:
     # Spaces group thousands in Norwegian ("1 200"); keep integers integers.
     value = raw.strip().replace(" ", "").replace("\u00a0", "")
     if not _NUMBER.match(value):
-        raise ValueError("a number, such as 1200 or 0.5")
+        raise FieldError("number")
     return float(value) if "." in value else int(value)
 
 
@@ -61,14 +95,14 @@ def count(raw: str) -> int | None:
         return None
     value = number(raw)
     if not isinstance(value, int) or value < 0:
-        raise ValueError("a whole number, 0 or more")
+        raise FieldError("count")
     return value
 
 
 def share(raw: str) -> int | float | None:
     value = optional_number(raw)
     if value is not None and not 0 <= value <= 100:
-        raise ValueError("a percentage from 0 to 100")
+        raise FieldError("share")
     return value
 
 
@@ -78,7 +112,7 @@ def optional_date(raw: str) -> date | None:
     try:
         return date.fromisoformat(raw.strip())
     except ValueError:
-        raise ValueError("a date as YYYY-MM-DD, such as 2027-06-30") from None
+        raise FieldError("date") from None
 
 
 def show(value: Any) -> str:

@@ -46,7 +46,7 @@ class Catalog:
         self.by_language = by_language
         Catalog.ALL.append(self)
 
-    def __call__(self, key: str, lang: str = "en", **params: Any) -> str:
+    def __call__(self, key: str, lang: str = "en", /, **params: Any) -> str:
         """The text for `key` in `lang` (English where `lang` has none), parameters filled."""
         template = self.by_language.get(lang, {}).get(key) or self.by_language["en"][key]
         return template.format(**params) if params else template

@@ -1,12 +1,60 @@
-"""Every finding message, by language, in one catalog.
+"""What posttui says about a plan, by language: findings, and why a file cannot be loaded.
 
 A key is a rule id, plus a variant suffix where one rule says different things.
 Parameters are filled with str.format; the templates format numbers and dates.
+`localized` dresses the parameters for the reader first: numbers keep the
+template's format but take the language's separators (1,200 / 1 200, 15% / 15 %),
+and the method's words (a Groundswell kind) are named in the reader's language.
 """
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
 from posttui.core.i18n import Catalog
+from posttui.core.vocabulary import kind_choice
+
+# Norwegian groups digits with a space (kept on one line) and writes a decimal comma.
+_NBSP = "\u00a0"
+_NORWEGIAN_DIGITS = str.maketrans({",": _NBSP, ".": ","})
+
+
+class Number:
+    """A number that formats as its reader writes numbers, with the template's spec."""
+
+    __slots__ = ("lang", "value")
+
+    def __init__(self, value: float, lang: str) -> None:
+        self.value = value
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        text = format(self.value, spec)
+        if self.lang != "nb":
+            return text
+        text = text.translate(_NORWEGIAN_DIGITS)
+        return f"{text.removesuffix('%')}{_NBSP}%" if spec.endswith("%") else text
+
+
+# Parameters that hold a value of the method's vocabulary, by name.
+_TERMS: dict[str, Callable[[str, str], str]] = {"kind": kind_choice}
+
+
+def localized(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """`params` ready for a template in `lang`: numbers and the method's words dressed."""
+    return {name: _localized(name, value, lang) for name, value in params.items()}
+
+
+def _localized(name: str, value: Any, lang: str) -> Any:
+    if name in _TERMS:
+        return _TERMS[name](value, lang)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Number(value, lang)
+    return value
+
 
 FINDINGS = Catalog(
     "findings",
@@ -59,8 +107,8 @@ FINDINGS = Catalog(
             "No initiative serves this objective: add one in Strategy, or drop the objective."
         ),
         "objectives/audience-fit": (
-            "A {kind} objective needs people who take part, but at most {share:g} % of its "
-            "segments are debaters or advanced users: pick another kind or another audience."
+            "An objective of kind {kind} needs people who take part, but at most {share:g} % "
+            "of its segments are debaters or advanced users: pick another kind or audience."
         ),
         "strategy/no-relationship": (
             "No relationship statement: say how the relationship with the audience should change."
@@ -87,5 +135,229 @@ FINDINGS = Catalog(
         "plan/unknown-ref.objective": (
             "Unknown objective '{ref}': add it under Objectives or fix the id."
         ),
+    },
+    nb={
+        "specific/vague.short": (
+            "Målet er for kort ({words} av minst 4 ord): si hvem, hva og hvor mye, f.eks. "
+            "«Øke antall Instagram-følgere blant studenter fra 1\u00a0200 til 2\u00a0000 "
+            "innen 30. juni»."
+        ),
+        "specific/vague.word": (
+            "«{word}» uten et tall er vagt: si fra hva til hva, "
+            "f.eks. «fra 1\u00a0200 til 2\u00a0000 følgere»."
+        ),
+        "specific/no-audience": "Ingen målgruppe: si hvilke segmenter målet gjelder.",
+        "measurable/no-target": (
+            "Ingen målverdi: legg til en plattform, hva som måles og et tall å nå."
+        ),
+        "measurable/no-baseline": (
+            "Målverdi {n} har ikke noe utgangspunkt: skriv hvor dere står i dag, "
+            "så fremgangen kan måles."
+        ),
+        "measurable/no-metric": (
+            "Målverdi {n} sier ikke hva som måles: oppgi det som telles "
+            "(følgere, rekkevidde, leads, …)."
+        ),
+        "attractive/no-owner": "Ingen ansvarlig: gi målet en eier som står til ansvar for det.",
+        "attractive/no-why": "Ingen «hvorfor»: si hva som gjør målet verdt innsatsen.",
+        "realistic/no-change": (
+            "Målverdien er lik utgangspunktet ({value:,}): sett nivået dere vil nå."
+        ),
+        "realistic/growth": (
+            "Fra {baseline:,} til {target:,} på {months:.1f} måneder krever {monthly:.0%} "
+            "vekst i måneden, over grensen på {limit:.0%}: senk målet eller gi mer tid."
+        ),
+        "realistic/exceeds-audience": (
+            "En målverdi på {target:,} {metric} er mer enn de {audience:,} personene i målets "
+            "segmenter: senk målet eller utvid målgruppen."
+        ),
+        "time-bound/no-deadline": "Ingen frist: sett datoen målet skal være nådd.",
+        "time-bound/passed": (
+            "Fristen {deadline} er passert (i dag er det {today}): flytt den eller avslutt målet."
+        ),
+        "time-bound/start-after-deadline": (
+            "Starten {start} er etter fristen {deadline}: bytt om eller rett datoene."
+        ),
+        "people/no-platforms": (
+            "Ingen plattformer: finn ut hvor dette segmentet er før dere velger teknologi."
+        ),
+        "people/involvement-sum": (
+            "Andelene for involvering blir til sammen {total:g} %, ikke 100: juster dem "
+            "(norske gjennomsnitt: 34/29/23/9/5)."
+        ),
+        "objectives/no-strategy": (
+            "Ingen tiltak tjener dette målet: legg til et under Strategy, eller dropp målet."
+        ),
+        "objectives/audience-fit": (
+            "Et mål av typen {kind} trenger folk som deltar, men høyst {share:g} % av "
+            "segmentene er diskusjonsbrukere eller avanserte brukere: velg en annen type "
+            "eller en annen målgruppe."
+        ),
+        "strategy/no-relationship": (
+            "Relasjonen er ikke beskrevet: si hvordan forholdet til målgruppen skal endre seg."
+        ),
+        "technology/audience-absent": (
+            "Målverdien gjelder {platform}, men ingen av målets segmenter ({segments}) er på "
+            "{platform}: velg en plattform der de er."
+        ),
+        "technology/audience-absent.any": (
+            "Målverdien gjelder {platform}, men ingen segmenter i planen er på {platform}: "
+            "velg en plattform der målgruppen er."
+        ),
+        "technology/not-in-mix": (
+            "Målverdien gjelder {platform}, som ikke er med i plattformmiksen: "
+            "legg den til under Technology."
+        ),
+        "technology/no-platform": "Målverdi {n} nevner ingen plattform: si hvor den måles.",
+        "technology/unused-platform": (
+            "Ingen segmenter er på {platform}: ta den ut av miksen, "
+            "eller legg til segmentet som er der."
+        ),
+        "plan/duplicate-id": (
+            "Id-en «{id}» brukes allerede av element {first} i {section}: id-er må være unike."
+        ),
+        "plan/unknown-ref.segment": (
+            "Ukjent segment «{ref}»: legg det til under People eller rett id-en."
+        ),
+        "plan/unknown-ref.objective": (
+            "Ukjent mål «{ref}»: legg det til under Objectives eller rett id-en."
+        ),
+    },
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A message of PROBLEMS with its parameters, to be said in any language.
+
+    A parameter that is a Phrase is said in the same language; a tuple of values is
+    listed as alternatives ('en' or 'nb').
+    """
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return PROBLEMS(self.key, lang, **{n: _said(v, lang) for n, v in self.params.items()})
+
+
+def _said(value: object, lang: str) -> object:
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, tuple):
+        *first, last = map(repr, value)
+        return f"{', '.join(first)} {PROBLEMS('or', lang)} {last}" if first else last
+    return value
+
+
+def os_reason(error: OSError) -> Phrase:
+    """Why the system refused a file operation, in words a user reads."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return Phrase("os.permission")
+    return Phrase("os.other", {"reason": error.strerror or str(error)})
+
+
+# What is wrong with a plan file that cannot be loaded.
+PROBLEMS = Catalog(
+    "problems",
+    en={
+        "or": "or",
+        "os.permission": "permission denied",
+        "os.other": "{reason}",
+        "no-such-file": "no such file",
+        "directory": "is a directory, not a plan file",
+        "unreadable": "cannot be read: {reason}",
+        "empty": "the file is empty: a plan starts with `format = 1` and a [plan] title",
+        "utf-16": "is UTF-16 text: save it as UTF-8",
+        "binary": "is a binary file, not a TOML plan",
+        "not-utf-8": "is not UTF-8 text: save it as UTF-8",
+        "conflict-marker": "git merge conflict marker {marker}: resolve the conflict first",
+        "not-toml": "not valid TOML: {reason}",
+        "toml.declared-twice": "the table [{table}] is declared twice",
+        "toml.set-twice": "a key is set twice, or a key and a table share a name",
+        "toml.open-string": "the line ends inside a string: is a quote missing?",
+        "format.missing": "missing `format = {format}` at the top: is this a posttui plan?",
+        "format.newer": (
+            "format {version} is newer than this posttui understands ({format}): "
+            "upgrade posttui to open it"
+        ),
+        "format.wrong": "format must be {format}, not {got}",
+        "unknown-key.close": "unknown key `{name}` (did you mean `{close}`?)",
+        "unknown-key.known": "unknown key `{name}`; known keys: {known}",
+        "missing.key": "missing required key `{name}`",
+        "missing.table": "missing required table `{name}`",
+        "bound.greater_than_equal": "must be {ge} or more",
+        "bound.greater_than": "must be more than {gt}",
+        "bound.less_than_equal": "must be {le} or less",
+        "bound.less_than": "must be less than {lt}",
+        "blank": "must not be empty",
+        "literal": "{value} is not allowed; use one of {expected}",
+        "slug": "{value} is not a valid id: use lowercase letters, digits and hyphens",
+        "type": "expected {expected}, got {got}",
+        "type.number": "a number",
+        "type.finite-number": "a finite number",
+        "type.text": "text in quotes",
+        "type.date": "a date such as 2027-06-30 (no quotes, no time)",
+        "type.list": "a list [ ... ]",
+        "type.table": "a table",
+        "type.bool": "true or false",
+        "value.number": "the number {value}",
+        "value.text": "text {value}",
+        "value.datetime": "a date with a time of day",
+        "value.date": "a date",
+        "value.list": "a list",
+        "value.table": "a table",
+        "other": "{reason}",
+    },
+    nb={
+        "or": "eller",
+        "os.permission": "ingen tilgang",
+        "os.other": "{reason}",
+        "no-such-file": "filen finnes ikke",
+        "directory": "er en mappe, ikke en planfil",
+        "unreadable": "kan ikke leses: {reason}",
+        "empty": "filen er tom: en plan begynner med `format = 1` og en tittel under [plan]",
+        "utf-16": "er UTF-16-tekst: lagre den som UTF-8",
+        "binary": "er en binærfil, ikke en TOML-plan",
+        "not-utf-8": "er ikke UTF-8-tekst: lagre den som UTF-8",
+        "conflict-marker": "konfliktmarkør fra git merge {marker}: løs konflikten først",
+        "not-toml": "ikke gyldig TOML: {reason}",
+        "toml.declared-twice": "tabellen [{table}] er deklarert to ganger",
+        "toml.set-twice": (
+            "en nøkkel er satt to ganger, eller en nøkkel og en tabell har samme navn"
+        ),
+        "toml.open-string": "linjen slutter inne i en tekst: mangler et anførselstegn?",
+        "format.missing": "`format = {format}` mangler øverst: er dette en posttui-plan?",
+        "format.newer": (
+            "format {version} er nyere enn denne posttui forstår ({format}): "
+            "oppgrader posttui for å åpne den"
+        ),
+        "format.wrong": "format må være {format}, ikke {got}",
+        "unknown-key.close": "ukjent nøkkel `{name}` (mente du `{close}`?)",
+        "unknown-key.known": "ukjent nøkkel `{name}`; kjente nøkler: {known}",
+        "missing.key": "påkrevd nøkkel `{name}` mangler",
+        "missing.table": "påkrevd tabell `{name}` mangler",
+        "bound.greater_than_equal": "må være {ge} eller mer",
+        "bound.greater_than": "må være mer enn {gt}",
+        "bound.less_than_equal": "må være {le} eller mindre",
+        "bound.less_than": "må være mindre enn {lt}",
+        "blank": "kan ikke være tom",
+        "literal": "{value} er ikke tillatt; bruk en av {expected}",
+        "slug": "{value} er ikke en gyldig id: bruk små bokstaver, sifre og bindestrek",
+        "type": "forventet {expected}, fikk {got}",
+        "type.number": "et tall",
+        "type.finite-number": "et endelig tall",
+        "type.text": "tekst i anførselstegn",
+        "type.date": "en dato som 2027-06-30 (uten anførselstegn og klokkeslett)",
+        "type.list": "en liste [ ... ]",
+        "type.table": "en tabell",
+        "type.bool": "true eller false",
+        "value.number": "tallet {value}",
+        "value.text": "teksten {value}",
+        "value.datetime": "en dato med klokkeslett",
+        "value.date": "en dato",
+        "value.list": "en liste",
+        "value.table": "en tabell",
+        "other": "ugyldig: {reason}",
     },
 )

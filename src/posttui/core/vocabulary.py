@@ -1,64 +1,201 @@
-"""The method's own words: linkage types, Groundswell objectives, POST steps."""
+"""The method's own words in every language: POST steps, SMART, linkages, Groundswell, Brandtzæg.
+
+The Norwegian follows how Norwegian practitioners write about the method: the
+POST steps keep their English names (the acronym is the method), each with its
+Norwegian question; linkages are "tilknytninger" to the stakeholder map
+("interessentkart"); SMART is Spesifikt, Målbart, Attraktivt, Realistisk,
+Tidsbestemt.
+"""
 
 from __future__ import annotations
 
-# Stakeholder-map linkages: (short label, who they are, an example).
-LINKAGES = {
-    "enabling": (
-        "Enabling",
-        "make the business possible: owners, authorities, banks, landlords",
-        "the municipality that grants the outdoor-seating licence",
-    ),
-    "functional-input": (
-        "Functional input",
-        "supply it: employees, suppliers, partners",
-        "the local coffee roastery",
-    ),
-    "functional-output": (
-        "Functional output",
-        "use what it makes: customers and users",
-        "students who buy coffee between lectures",
-    ),
-    "normative": (
-        "Normative",
-        "share its norms and set its standards: trade bodies, peers, competitors",
-        "the café owners' association",
-    ),
-    "diffuse": (
-        "Diffuse",
-        "have no formal tie but take an interest: media, neighbours, interest groups",
-        "the local newspaper",
-    ),
-}
+from posttui.core.i18n import Catalog
+from posttui.core.model import LINKAGES as LINKAGE_VALUES
 
-# Groundswell objectives and the business function each mirrors.
-KINDS = {
-    "listening": ("Listening", "research", "learn what the audience thinks and needs"),
-    "talking": ("Talking", "marketing", "spread your messages to and through the audience"),
-    "energizing": ("Energizing", "sales", "turn enthusiastic customers into advocates"),
-    "supporting": ("Supporting", "support", "help customers help each other"),
-    "embracing": ("Embracing", "development", "bring customers into developing products"),
-}
+STEPS = ("people", "objectives", "strategy", "technology")
+SMART = (
+    ("S", "specific"),
+    ("M", "measurable"),
+    ("A", "attractive"),
+    ("R", "realistic"),
+    ("T", "time-bound"),
+)
+_SMART_GROUPS = dict(SMART)
+
+WORDS = Catalog(
+    "vocabulary",
+    en={
+        "step.people": "People",
+        "step.objectives": "Objectives",
+        "step.strategy": "Strategy",
+        "step.technology": "Technology",
+        "step.people.question": "Who is your audience, and how do they take part?",
+        "step.objectives.question": "What do you want to achieve?",
+        "step.strategy.question": "Which strategy will reach the objectives?",
+        "step.technology.question": "Which platforms should you use?",
+        "smart.specific": "Specific",
+        "smart.measurable": "Measurable",
+        "smart.attractive": "Attractive",
+        "smart.realistic": "Realistic",
+        "smart.time-bound": "Time-bound",
+        "involvement.socializers": "Socializers",
+        "involvement.lurkers": "Lurkers",
+        "involvement.sporadics": "Sporadics",
+        "involvement.debaters": "Debaters",
+        "involvement.advanced": "Advanced",
+        "linkage.explanation": "{label}: those who {who}. Example: {example}.",
+        "linkage.enabling": "Enabling",
+        "linkage.enabling.who": "make the business possible: owners, authorities, banks, landlords",
+        "linkage.enabling.example": "the municipality that grants the outdoor-seating licence",
+        "linkage.functional-input": "Functional input",
+        "linkage.functional-input.who": "supply it: employees, suppliers, partners",
+        "linkage.functional-input.example": "the local coffee roastery",
+        "linkage.functional-output": "Functional output",
+        "linkage.functional-output.who": "use what it makes: customers and users",
+        "linkage.functional-output.example": "students who buy coffee between lectures",
+        "linkage.normative": "Normative",
+        "linkage.normative.who": (
+            "share its norms and set its standards: trade bodies, peers, competitors"
+        ),
+        "linkage.normative.example": "the café owners' association",
+        "linkage.diffuse": "Diffuse",
+        "linkage.diffuse.who": (
+            "have no formal tie but take an interest: media, neighbours, interest groups"
+        ),
+        "linkage.diffuse.example": "the local newspaper",
+        "kind.choice": "{label} ({function})",
+        "kind.explanation": "{label} mirrors {function}: {aim}.",
+        "kind.listening": "Listening",
+        "kind.listening.function": "research",
+        "kind.listening.aim": "learn what the audience thinks and needs",
+        "kind.talking": "Talking",
+        "kind.talking.function": "marketing",
+        "kind.talking.aim": "spread your messages to and through the audience",
+        "kind.energizing": "Energizing",
+        "kind.energizing.function": "sales",
+        "kind.energizing.aim": "turn enthusiastic customers into advocates",
+        "kind.supporting": "Supporting",
+        "kind.supporting.function": "support",
+        "kind.supporting.aim": "help customers help each other",
+        "kind.embracing": "Embracing",
+        "kind.embracing.function": "development",
+        "kind.embracing.aim": "bring customers into developing products",
+    },
+    nb={
+        "step.people": "People",
+        "step.objectives": "Objectives",
+        "step.strategy": "Strategy",
+        "step.technology": "Technology",
+        "step.people.question": "Hvem er din målgruppe, og hvor aktive er de?",
+        "step.objectives.question": "Hva ønsker du å oppnå?",
+        "step.strategy.question": "Hvilken strategi skal du bruke for å nå målene?",
+        "step.technology.question": "Hvilke plattformer bør du benytte?",
+        "smart.specific": "Spesifikt",
+        "smart.measurable": "Målbart",
+        "smart.attractive": "Attraktivt",
+        "smart.realistic": "Realistisk",
+        "smart.time-bound": "Tidsbestemt",
+        "involvement.socializers": "Sosialiseringsbrukere",
+        "involvement.lurkers": "Lurkere",
+        "involvement.sporadics": "Sporadiske brukere",
+        "involvement.debaters": "Diskusjonsbrukere",
+        "involvement.advanced": "Avanserte brukere",
+        "linkage.explanation": "{label}: de som {who}. Eksempel: {example}.",
+        "linkage.enabling": "Tilretteleggende",
+        "linkage.enabling.who": (
+            "gjør virksomheten mulig (muliggjørende): eiere, myndigheter, banker, utleiere"
+        ),
+        "linkage.enabling.example": "kommunen som gir tillatelse til uteservering",
+        "linkage.functional-input": "Funksjonell input",
+        "linkage.functional-input.who": "leverer til den: ansatte, leverandører, partnere",
+        "linkage.functional-input.example": "det lokale kaffebrenneriet",
+        "linkage.functional-output": "Funksjonell output",
+        "linkage.functional-output.who": "bruker det den lager: kunder og brukere",
+        "linkage.functional-output.example": "studenter som kjøper kaffe mellom forelesningene",
+        "linkage.normative": "Normativ",
+        "linkage.normative.who": (
+            "deler normene og setter standardene: bransjeorganisasjoner, kolleger, konkurrenter"
+        ),
+        "linkage.normative.example": "bransjeforeningen for kafeer og restauranter",
+        "linkage.diffuse": "Diffus",
+        "linkage.diffuse.who": (
+            "ikke har noen formell tilknytning, men interesserer seg: "
+            "medier, naboer, interessegrupper"
+        ),
+        "linkage.diffuse.example": "lokalavisen",
+        "kind.choice": "{label} ({function})",
+        "kind.explanation": "{label} svarer til {function}: {aim}.",
+        "kind.listening": "Lytte",
+        "kind.listening.function": "markedsanalyse",
+        "kind.listening.aim": "finn ut hva målgruppen mener og trenger",
+        "kind.talking": "Snakke",
+        "kind.talking.function": "markedsføring",
+        "kind.talking.aim": "spre budskapet til og gjennom målgruppen",
+        "kind.energizing": "Engasjere",
+        "kind.energizing.function": "salg",
+        "kind.energizing.aim": "gjør begeistrede kunder til ambassadører",
+        "kind.supporting": "Støtte",
+        "kind.supporting.function": "kundeservice",
+        "kind.supporting.aim": "hjelp kundene å hjelpe hverandre",
+        "kind.embracing": "Omfavne",
+        "kind.embracing.function": "produktutvikling",
+        "kind.embracing.aim": "ta kundene med i utviklingen av produktene",
+    },
+)
 
 
-def linkage_choice(value: str) -> str:
-    return LINKAGES[value][0]
+def step_name(step: str, lang: str = "en") -> str:
+    """'people' -> 'People': the POST step names stay English in Norwegian, as in the field."""
+    return WORDS(f"step.{step}", lang)
 
 
-def linkage_explanation(value: str) -> str:
-    label, who, example = LINKAGES[value]
-    return f"{label}: those who {who}. Example: {example}."
+def step_question(step: str, lang: str = "en") -> str:
+    """The question a POST step answers, e.g. 'Hvem er din målgruppe, og hvor aktive er de?'."""
+    return WORDS(f"step.{step}.question", lang)
 
 
-def kind_choice(value: str) -> str:
-    label, function, _ = KINDS[value]
-    return f"{label} ({function})"
+def smart_name(letter: str, lang: str = "en") -> str:
+    """'S' (or its group, 'specific') -> 'Specific' / 'Spesifikt'."""
+    return WORDS(f"smart.{_SMART_GROUPS.get(letter, letter)}", lang)
 
 
-def kind_explanation(value: str) -> str:
-    label, function, aim = KINDS[value]
-    return f"{label} mirrors {function}: {aim}."
+def involvement_name(type: str, lang: str = "en") -> str:
+    """One of Brandtzæg's user types, e.g. 'lurkers' -> 'Lurkere'."""
+    return WORDS(f"involvement.{type}", lang)
 
+
+def linkage_choice(value: str, lang: str = "en") -> str:
+    return WORDS(f"linkage.{value}", lang)
+
+
+def linkage_explanation(value: str, lang: str = "en") -> str:
+    return WORDS(
+        "linkage.explanation",
+        lang,
+        label=linkage_choice(value, lang),
+        who=WORDS(f"linkage.{value}.who", lang),
+        example=WORDS(f"linkage.{value}.example", lang),
+    )
+
+
+def _kind_parts(value: str, lang: str) -> dict[str, str]:
+    return {
+        "label": WORDS(f"kind.{value}", lang),
+        "function": WORDS(f"kind.{value}.function", lang),
+        "aim": WORDS(f"kind.{value}.aim", lang),
+    }
+
+
+def kind_choice(value: str, lang: str = "en") -> str:
+    return WORDS("kind.choice", lang, **_kind_parts(value, lang))
+
+
+def kind_explanation(value: str, lang: str = "en") -> str:
+    return WORDS("kind.explanation", lang, **_kind_parts(value, lang))
+
+
+# English labels by linkage, for callers that index `LINKAGES[value][0]`; prefer linkage_choice.
+LINKAGES = {value: (linkage_choice(value),) for value in LINKAGE_VALUES}
 
 COMMON_PLATFORMS = (
     "instagram",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from posttui.core.messages import FINDINGS
+from posttui.core.messages import FINDINGS, localized
 from posttui.core.model import Objective, Plan, Segment
 
 
@@ -203,13 +203,22 @@ class Linter:
         return found
 
     def _message(self, rule: Rule, hit: Hit) -> str:
-        return FINDINGS(f"{rule.id}{hit.variant}", self.lang, **(hit.params or {}))
+        params = localized(hit.params or {}, self.lang)
+        return FINDINGS(f"{rule.id}{hit.variant}", self.lang, **params)
 
 
 @functools.cache
 def _objective_checks() -> list[tuple[Rule, ObjectiveCheck]]:
     """Every objective check with its rule, in rule order (once all are registered)."""
     return [(rule, check) for rule in RULES.values() for check in rule.objective_checks]
+
+
+def flags(findings: Iterable[Finding]) -> dict[str, set[str]]:
+    """For each subject, the SMART letters and POST steps (finding groups) it fails."""
+    flagged: dict[str, set[str]] = {}
+    for finding in findings:
+        flagged.setdefault(finding.subject, set()).add(finding.group)
+    return flagged
 
 
 def lint(plan: Plan, today: date | None = None, lang: str = "en") -> list[Finding]:
