@@ -1,0 +1,603 @@
+"""The guided start as a user meets it: a new plan, one question at a time, by keys.
+
+Every test answers with the keyboard and reads back the file ctrl+s wrote, or the
+plan the answers went into; `posttui new` is run as the real console script.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pty
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from posttui.core.loader import load
+from posttui.core.model import Plan
+from posttui.core.rules import lint
+from posttui.core.vocabulary import SMART
+from posttui.core.writer import dumps
+from posttui.ui.app import PostApp
+from posttui.ui.guide.questions import slug_of
+from posttui.ui.screens.base import PostScreen
+from posttui.ui.screens.guide import GuideScreen
+from posttui.ui.widgets.items import ItemList
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
+POSTTUI = Path(sys.executable).with_name("posttui")
+SIZE = (120, 40)
+DEADLINE = date.today() + timedelta(days=365)
+
+
+@contextlib.asynccontextmanager
+async def app_on(path: Path, lang: str | None = None) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
+    """The app on `path`, its plan loaded and the first screen shown."""
+    app = PostApp(path, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            if app.plan_loaded and app.screen.is_mounted:
+                break
+            await pilot.pause()
+        await pilot.pause()
+        yield app, pilot
+
+
+def guide(app: PostApp) -> GuideScreen:
+    assert isinstance(app.screen, GuideScreen), f"the guide is not shown: {app.screen!r}"
+    return app.screen
+
+
+def asked(app: PostApp) -> str:
+    """The name of the question the guide asks now."""
+    return guide(app).asking.question.name
+
+
+def shown(app: PostApp, part: str) -> str:
+    return str(guide(app).query_one(f"#guide-{part}").render())
+
+
+async def say(pilot: Pilot[int], text: str = "") -> None:
+    """Answer a typed question: replace what the field offers with `text`, then enter."""
+    assert isinstance(pilot.app.focused, Input), pilot.app.focused
+    await pilot.press("end", "ctrl+u", *text, "enter")
+    await pilot.pause()
+
+
+async def accept(pilot: Pilot[int]) -> None:
+    """Answer with what the question offers."""
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot[int], label: str) -> None:
+    """Answer a choice: arrow to the answer shown as `label`, then enter."""
+    choices = pilot.app.focused
+    assert isinstance(choices, OptionList), choices
+    await pilot.press("home")
+    for _ in range(choices.option_count):
+        option = choices.highlighted_option
+        if option is not None and str(option.prompt) == label:
+            await pilot.press("enter")
+            await pilot.pause()
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no answer {label!r}")
+
+
+async def answer_people(pilot: Pilot[int]) -> None:
+    await say(pilot, "Studenter i Tromsø")
+    await say(pilot, "Leser mye")
+    await say(pilot, "12 000")
+    await say(pilot, "instagram, tiktok")
+    await choose(pilot, "Functional output")
+    await choose(pilot, "Yes: 34/29/23/9/5, to adjust later")
+    await choose(pilot, "No, on to Objectives")
+
+
+async def answer_objective(pilot: Pilot[int]) -> None:
+    await choose(pilot, "Talking (marketing)")
+    await say(pilot, "Reach 2000 followers in a year")
+    await accept(pilot)  # the plan's only segment, offered
+    await say(pilot, "followers")
+    await say(pilot, "instagram")
+    await say(pilot, "1 200")
+    await say(pilot, "2000")
+    await say(pilot, DEADLINE.isoformat())
+    await say(pilot, "Kari")
+    await say(pilot, "Full tables")
+
+
+def palette_first(app: PostApp) -> str:
+    """The first command the palette offers."""
+    options = app.screen.query_one("CommandList", OptionList)
+    return (
+        str(options.get_option_at_index(0).prompt).splitlines()[0] if options.option_count else ""
+    )
+
+
+async def until(pilot: Pilot[int], done: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if done():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("waited in vain")
+
+
+def saved(path: Path) -> Plan:
+    return load(path).plan
+
+
+# ---- the whole guide ----
+
+
+async def test_walking_the_whole_guide_by_keys_makes_a_smart_plan(tmp_path: Path) -> None:
+    path = tmp_path / "kafe.post.toml"
+    async with app_on(path) as (app, pilot):
+        assert asked(app) == "segment-name"
+        assert "People" in shown(app, "progress")
+        await answer_people(pilot)
+        assert asked(app) == "objective-kind"
+        await answer_objective(pilot)
+        assert asked(app) == "objective-another"
+        assert "S M A R T   all met" in shown(app, "explanation")
+        await choose(pilot, "No, on to Strategy")
+        await say(pilot, "From café to hub")
+        await say(pilot, "Weekly Reels")
+        assert asked(app) == "technology-platforms"
+        assert guide(app).query_one(Input).value == "instagram, tiktok"  # where the segment is
+        await say(pilot, "instagram, tiktok")
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        assert app.current_mode == "people"  # no findings: People, to go on from
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    plan = saved(path)
+    (segment,) = plan.people.segments
+    assert segment.id == "studenter-i-tromso"
+    assert segment.name == "Studenter i Tromsø"
+    assert segment.description == "Leser mye"
+    assert (segment.size, segment.linkage) == (12000, "functional-output")
+    assert segment.platforms == ["instagram", "tiktok"]
+    assert segment.involvement is not None
+    assert segment.involvement.shares() == (34, 29, 23, 9, 5)
+    (objective,) = plan.objectives
+    assert objective.kind == "talking"
+    assert objective.statement == "Reach 2000 followers in a year"
+    assert objective.segments == ["studenter-i-tromso"]
+    (target,) = objective.targets
+    assert (target.platform, target.metric, target.baseline, target.target) == (
+        "instagram",
+        "followers",
+        1200,
+        2000,
+    )
+    assert (objective.deadline, objective.owner, objective.why) == (DEADLINE, "Kari", "Full tables")
+    assert plan.strategy.relationship == "From café to hub"
+    (initiative,) = plan.strategy.initiatives
+    assert initiative.description == "Weekly Reels"
+    assert initiative.objectives == [objective.id]
+    assert [platform.id for platform in plan.technology.platforms] == ["instagram", "tiktok"]
+    smart = {group for _, group in SMART}
+    assert [f.rule for f in lint(plan) if f.group in smart] == []
+
+
+async def test_a_guide_with_findings_ends_on_the_first_and_says_what_next(tmp_path: Path) -> None:
+    path = tmp_path / "kafe.post.toml"
+    async with app_on(path) as (app, pilot):
+        await say(pilot, "Students")
+        for _ in range(3):
+            await say(pilot)  # who, size, platforms: skipped
+        await choose(pilot, "Not sure yet")
+        await choose(pilot, "No, not now")
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Not sure yet")
+        await say(pilot, "Grow")
+        while isinstance(app.screen, GuideScreen):
+            if isinstance(app.focused, OptionList):
+                await choose(pilot, "No, on to Strategy")
+            else:
+                await say(pilot)
+        await pilot.pause()
+        first = app.findings[0]
+        assert app.current_mode == first.path.partition(".")[0].partition("[")[0]
+        messages = [n.message for n in app._notifications]
+        assert any(f"{len(app.findings)} findings are left" in m for m in messages), messages
+
+
+# ---- leaving, going back, skipping, undoing ----
+
+
+async def test_escape_midway_keeps_what_was_answered(tmp_path: Path) -> None:
+    path = tmp_path / "kafe.post.toml"
+    async with app_on(path) as (app, pilot):
+        await say(pilot, "Pensjonister")
+        await say(pilot, "Naboer")
+        assert asked(app) == "segment-size"
+        await pilot.press(*"300", "escape")  # typed, not entered: not an answer
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        assert app.current_mode == "people"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    (segment,) = saved(path).people.segments
+    assert (segment.name, segment.description, segment.size) == (
+        "Pensjonister",
+        "Naboer",
+        None,
+    )
+    assert saved(path).objectives == []
+
+
+async def test_escape_at_an_objective_lands_on_it_and_f4_on_strategy(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, "Locals")
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Talking (marketing)")
+        await say(pilot, "Reach 500 members by May")
+        await say(pilot)
+        assert asked(app) == "target-metric"  # no target yet: its objective is the nearest
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.current_mode == "objectives"
+        assert app.screen.query_one("#items", ItemList).highlighted == 0
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert (app.current_mode, isinstance(app.screen, PostScreen)) == ("strategy", True)
+
+
+async def test_enter_pressed_faster_than_the_screen_answers_the_question_shown(
+    tmp_path: Path,
+) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        editor = guide(app).query_one(Input)
+        await pilot.press(*"Locals")
+        # Two enters in the queue before the first is handled: both carry "Locals".
+        editor.post_message(Input.Submitted(editor, "Locals"))
+        editor.post_message(Input.Submitted(editor, "Locals"))
+        await pilot.pause()
+        assert asked(app) == "segment-size"
+        (segment,) = app.plan.people.segments
+        assert (segment.name, segment.description) == ("Locals", "")
+
+
+async def test_back_asks_again_and_a_new_answer_replaces_the_old(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await say(pilot, "Studenter")
+        await say(pilot, "Lesende")
+        await pilot.press("shift+tab")
+        assert asked(app) == "segment-description"
+        await pilot.press("shift+tab")
+        assert asked(app) == "segment-name"
+        assert guide(app).query_one(Input).value == "Studenter"  # the answer given
+        await say(pilot, "Studenter ved NTNU")
+        assert asked(app) == "segment-description"
+        assert guide(app).query_one(Input).value == "Lesende"
+        (segment,) = app.plan.people.segments  # renamed, not a second one
+        assert (segment.id, segment.name) == ("studenter", "Studenter ved NTNU")
+        await say(pilot)
+        await say(pilot)
+        await say(pilot, "instagram")
+        await choose(pilot, "Normative")
+        await pilot.press("shift+tab")
+        assert asked(app) == "segment-linkage"
+        highlighted = guide(app).query_one(OptionList).highlighted_option
+        assert highlighted is not None and str(highlighted.prompt) == "Normative"
+
+
+async def test_another_segment_starts_a_new_one_and_back_returns_to_the_first(
+    tmp_path: Path,
+) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, "Studenter")
+        await choose(pilot, "Yes, another segment")
+        assert asked(app) == "segment-name"
+        assert "segment 2" in shown(app, "progress")
+        assert guide(app).query_one(Input).value == ""
+        await pilot.press("shift+tab")
+        assert asked(app) == "segment-another"
+        await choose(pilot, "Yes, another segment")
+        await answer_people_quickly(pilot, "Pensjonister")
+        await choose(pilot, "No, on to Objectives")
+        assert [s.name for s in app.plan.people.segments] == ["Studenter", "Pensjonister"]
+
+
+async def answer_people_quickly(pilot: Pilot[int], name: str) -> None:
+    await say(pilot, name)
+    for _ in range(3):
+        await say(pilot)
+    await choose(pilot, "Not sure yet")
+    await choose(pilot, "No, not now")
+
+
+async def test_empty_answers_skip_a_whole_step_and_leave_the_plan_empty(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        assert "skips" in shown(app, "hint")
+        await say(pilot)  # no segment: People skipped
+        assert asked(app) == "objective-kind"
+        await choose(pilot, "Not sure yet")
+        assert asked(app) == "objective-statement"
+        await say(pilot)  # no objective: the rest of Objectives skipped
+        assert asked(app) == "strategy-relationship"
+        await say(pilot)
+        await say(pilot)
+        assert asked(app) == "technology-platforms"
+        await say(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        assert dumps(app.plan) == dumps(Plan.new("Kafe"))  # nothing answered, nothing made
+
+
+async def test_a_needed_answer_is_asked_for_again(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await say(pilot, "Studenter")
+        await pilot.press("shift+tab")
+        assert "needs an answer" in shown(app, "hint")  # the segment exists: it keeps a name
+        await say(pilot)
+        assert asked(app) == "segment-name"
+        assert "required" in shown(app, "live")
+        await say(pilot, "Studenter")
+        await say(pilot)
+        await say(pilot, "many")
+        assert asked(app) == "segment-size"
+        assert "a number" in shown(app, "live")
+        (segment,) = app.plan.people.segments
+        assert (segment.name, segment.size) == ("Studenter", None)
+
+
+async def test_each_answer_is_one_undo_step(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await say(pilot, "Studenter")
+        await say(pilot, "Lesende")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.people.segments[0].description == ""
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.people.segments == []
+        assert asked(app) == "segment-name"  # the segment is gone: asked for anew
+        assert guide(app).query_one(Input).value == ""
+        await say(pilot, "Pensjonister")
+        assert [s.name for s in app.plan.people.segments] == ["Pensjonister"]
+
+
+# ---- live hints ----
+
+
+async def test_the_statement_is_checked_as_it_is_typed(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, "Students")
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Talking (marketing)")
+        assert "SMART" in shown(app, "explanation") and "Time-bound" in shown(app, "explanation")
+        assert guide(app).query_one(Input).value == ""  # not the placeholder statement
+        await pilot.press(*"Grow")
+        assert "too short" in shown(app, "live")
+        await pilot.press(*" our reach now")
+        assert "'Grow' without a number is vague" in shown(app, "live")
+        await pilot.press(*" to 2000")
+        live = shown(app, "live")
+        assert "vague" not in live and "The statement is specific enough." in live
+        assert app.plan.objectives[0].statement == "New objective"  # typed, not yet answered
+
+
+async def test_a_target_where_the_segments_are_not_is_warned_of(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await say(pilot, "Students")
+        await say(pilot)
+        await say(pilot)
+        await say(pilot, "instagram")
+        await choose(pilot, "Not sure yet")
+        await choose(pilot, "No, not now")
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Talking (marketing)")
+        await say(pilot, "Reach 2000 followers by June")
+        await pilot.press("ctrl+u", *"studnets")
+        assert "Unknown segment 'studnets'" in shown(app, "live")
+        await say(pilot, "students")
+        await say(pilot, "followers")
+        assert "Its segments are on: instagram." in shown(app, "explanation")
+        await pilot.press(*"linkedin")
+        assert "none of this objective's segments" in shown(app, "live")
+        await pilot.press("ctrl+u", *"instagram")
+        assert "none of this objective's segments" not in shown(app, "live")
+
+
+async def test_technology_warns_of_a_platform_where_no_segment_is(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await say(pilot, "Students")
+        await say(pilot)
+        await say(pilot)
+        await say(pilot, "tiktok")
+        await choose(pilot, "Not sure yet")
+        await choose(pilot, "No, not now")
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Not sure yet")
+        await say(pilot)
+        await say(pilot)
+        await say(pilot)
+        assert asked(app) == "technology-platforms"
+        assert "tiktok: Students" in shown(app, "explanation")
+        await pilot.press(*", linkedin")
+        assert "No segment is on linkedin" in shown(app, "live")
+
+
+# ---- when the guide starts ----
+
+
+async def test_the_guide_starts_on_a_new_path_and_on_a_plan_fresh_from_new(
+    tmp_path: Path,
+) -> None:
+    fresh = tmp_path / "fresh.post.toml"
+    fresh.write_text(dumps(Plan.new("Fresh")), encoding="utf-8")
+    for path in (tmp_path / "missing.post.toml", fresh):
+        async with app_on(path) as (app, _):
+            assert asked(app) == "segment-name"
+
+
+async def test_the_guide_does_not_start_on_a_sample_plan(tmp_path: Path) -> None:
+    path = tmp_path / "kafe.post.toml"
+    shutil.copyfile(SAMPLES / "kafe-solsiden.post.toml", path)
+    async with app_on(path) as (app, _):
+        assert isinstance(app.screen, PostScreen)
+
+
+async def test_the_palette_and_ctrl_g_start_the_guide_on_a_plan_with_items(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "kafe.post.toml"
+    shutil.copyfile(SAMPLES / "kafe-solsiden.post.toml", path)
+    async with app_on(path, lang="en") as (app, pilot):  # the plan's own language: nb
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"guided start")
+        await until(pilot, lambda: palette_first(app) == "Plan: guided start")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert asked(app) == "segment-name"
+        count = len(app.plan.people.segments)
+        assert f"segment {count + 1}" in shown(app, "progress")  # a new one, after the others
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert asked(app) == "segment-name"
+        assert not app.doc.dirty  # asking changes nothing
+
+
+async def test_the_guide_speaks_norwegian(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml", lang="nb") as (app, pilot):
+        assert shown(app, "question") == "Gi et navn til en gruppe du vil nå."
+        assert "spørsmål 1 av 7" in shown(app, "progress")
+        await say(pilot, "Studenter")
+        for _ in range(3):
+            await say(pilot)
+        await choose(pilot, "Funksjonell output")
+        assert "Sosialiseringsbrukere 34 %" in shown(app, "explanation")
+        await choose(pilot, "Ja: 34/29/23/9/5, juster senere")
+        await choose(pilot, "Nei, videre til Objectives")
+        await choose(pilot, "Snakke (markedsføring)")
+        assert "S · Spesifikt" in shown(app, "explanation")
+        await pilot.press(*"Øke antall følgere nå")
+        assert "vag" in shown(app, "live")
+    assert app.plan.objectives[0].kind == "talking"
+
+
+async def test_plan_text_in_the_guide_is_shown_as_text(tmp_path: Path) -> None:
+    name = "Students [@click=app.quit]x[/]"
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, name)
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Not sure yet")
+        await say(pilot, "Reach 2000 followers by June")
+        assert asked(app) == "objective-segments"
+        assert "students-click-app: Students [@click=app.quit]x[/]" in shown(app, "explanation")
+        assert app.is_running
+
+
+def test_ids_are_made_from_the_first_words() -> None:
+    assert slug_of("Jobbsøkere i Tromsø", "segment") == "jobbsokere-i-tromso"
+    assert slug_of("Ærlige kunder på Åsane", "segment") == "aerlige-kunder-pa"
+    assert slug_of("!!!", "segment") == "segment"
+
+
+# ---- posttui new ----
+
+
+def posttui_new(tmp_path: Path, *args: str, tty: bool = False) -> subprocess.CompletedProcess[str]:
+    """`posttui new` as a script runs it (pipes), or with a terminal for stdin and stdout."""
+    if not tty:
+        return subprocess.run(
+            [str(POSTTUI), "new", *args], cwd=tmp_path, capture_output=True, text=True, timeout=60
+        )
+    leader, follower = pty.openpty()
+    try:
+        return subprocess.run(
+            [str(POSTTUI), "new", *args],
+            cwd=tmp_path,
+            stdin=follower,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+
+
+@pytest.mark.parametrize("tty", [False, True], ids=["piped", "no-guide-on-a-terminal"])
+def test_new_only_creates_the_file_without_a_terminal_or_with_no_guide(
+    tmp_path: Path, tty: bool
+) -> None:
+    result = posttui_new(tmp_path, "kafe.post.toml", *(["--no-guide"] if tty else []), tty=tty)
+    assert result.returncode == 0, result.stderr
+    assert load(tmp_path / "kafe.post.toml").plan.plan.title == "Kafe"
+
+
+def test_new_on_a_terminal_opens_the_guide(tmp_path: Path) -> None:
+    if shutil.which("tmux") is None:
+        if os.environ.get("POSTTUI_REQUIRE_TMUX"):
+            raise RuntimeError("tmux is required here (POSTTUI_REQUIRE_TMUX is set) but missing")
+        pytest.skip("tmux is not installed")
+    name = f"posttui-guide-{uuid.uuid4().hex[:8]}"
+    command = f"{POSTTUI} new kafe.post.toml --lang en; sleep 5"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", str(tmp_path),
+         command],
+        check=True,
+        env={**os.environ, "TERM": "xterm-256color"},
+    )  # fmt: skip
+    try:
+        wait_for(name, "Name a group you want to reach.")
+        keys(name, "-l", "Studenter i Trondheim")
+        keys(name, "Enter")
+        wait_for(name, "Who are they")
+        keys(name, "Escape")
+        wait_for(name, "Left the guide")
+        keys(name, "C-s")
+        wait_for(name, "Saved kafe.post.toml")
+        keys(name, "C-q")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and "created kafe.post.toml" not in screen(name):
+            time.sleep(0.05)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+    (segment,) = load(tmp_path / "kafe.post.toml").plan.people.segments
+    assert segment.name == "Studenter i Trondheim"
+
+
+def keys(session: str, *args: str) -> None:
+    subprocess.run(["tmux", "send-keys", "-t", session, *args], check=True)
+
+
+def screen(session: str) -> str:
+    result = subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+    )
+    return result.stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in screen(session):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never showed; the screen was:\n{screen(session)}")
