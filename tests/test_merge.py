@@ -191,6 +191,12 @@ def test_git_setup_twice_changes_nothing(repo: Path) -> None:
     assert "-m posttui merge %O %A %B" in git(repo, "config", "merge.posttui.driver").stdout
 
 
+def test_files_the_editor_keeps_beside_a_plan_are_not_offered_to_git(repo: Path) -> None:
+    (repo / ".plan.post.toml.4242.ab12cd.recovery").write_text("[plan]\n", encoding="utf-8")
+    (repo / ".plan.post.toml.4242.xyz.tmp").write_text("", encoding="utf-8")
+    assert git(repo, "status", "--porcelain").stdout == ""
+
+
 def test_git_merges_branches_that_edit_different_objectives(repo: Path) -> None:
     branch_edit(repo, "a", "deadline = 2027-06-30", "deadline = 2027-09-30")
     branch_edit(repo, "b", 'owner = "', 'owner = "Kari, ')

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from posttui.core.history import Edit, History
 from posttui.core.loader import LoadError, load, parse
 from posttui.core.model import Plan, title_from_filename
 from posttui.core.rules import Finding, Linter
+from posttui.core.rules.registry import flags
 from posttui.core.writer import dumps, write_atomic
 
 
@@ -76,17 +79,19 @@ class Document:
     def lint(self) -> tuple[list[Finding], dict[str, set[str]]]:
         """The findings, and for each subject the SMART letters and steps it fails."""
         findings = self.linter.lint(self.plan)
-        flags: dict[str, set[str]] = {}
-        for finding in findings:
-            flags.setdefault(finding.subject, set()).add(finding.group)
-        return findings, flags
+        return findings, flags(findings)
 
     def save(self) -> None:
         """Write the plan atomically (OSError when that fails: nothing is lost)."""
         self.save_as(self.path)
 
     def save_as(self, path: Path) -> None:
-        """Write the plan to `path` and go on editing it there (only once it is written)."""
+        """Write the plan to `path` and go on editing it there (only once it is written).
+
+        A read-only file is not written over (the atomic rename would do it).
+        """
+        if path.exists() and read_only(path):
+            raise PermissionError(errno.EACCES, "read-only file", str(path))
         write_atomic(path, dumps(self.plan))
         if path != self.path:
             self.path = path
@@ -94,6 +99,12 @@ class Document:
         self.comments = []
         self.history.mark_saved()
         self.stamp = self.disk_stamp()
+
+    def restore(self, plan: Plan) -> None:
+        """Edit `plan` (recovered after a crash) instead: unsaved, undo starts afresh."""
+        self.history = History(plan)
+        self.history.mark_unsaved()
+        self.linter = Linter()
 
     def _committed(self) -> Plan | None:
         try:
@@ -119,3 +130,13 @@ class Document:
     def changed_on_disk(self) -> bool:
         """Something else (git, another editor) wrote the file since we read or saved it."""
         return self.disk_stamp() != self.stamp
+
+
+def read_only(path: Path) -> bool:
+    """Whether the file or folder at `path` may not be written: we lack the permission,
+    or it has no write permission for anyone (which root would otherwise ignore)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & 0o222

@@ -104,11 +104,12 @@ def _remove_stale_temp_files(target: Path) -> None:
     """Delete temp files of saves of `target` whose process is gone (killed mid-save)."""
     for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
         pid = leftover.name.removeprefix(f".{target.name}.").split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             leftover.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process `pid` runs (signal 0 only asks)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
