@@ -276,7 +276,8 @@ class TmuxFigures:
 
 
 def bench_tmux(runs: int, big_plan: Path, python: Path) -> TmuxFigures:
-    posttui = [str(python.with_name("posttui")), str(FIRST_FRAME_PLAN)]
+    # In English whatever the plan or the locale says: the markers are English.
+    posttui = [str(python.with_name("posttui")), str(FIRST_FRAME_PLAN), "--lang", "en"]
     with tempfile.TemporaryDirectory(prefix="posttui-bench-app-") as folder:
         script = Path(folder) / "minimal_app.py"
         script.write_text(MINIMAL_APP, encoding="utf-8")
@@ -307,7 +308,7 @@ def bench_tmux(runs: int, big_plan: Path, python: Path) -> TmuxFigures:
             )
 
             # Peak memory: the big plan open, then its Objectives screen; the minimal app.
-            command = [str(python.with_name("posttui")), str(big_plan)]
+            command = [str(python.with_name("posttui")), str(big_plan), "--lang", "en"]
             big_first_frame, name, _ = tmux.first_frame(command, BIG_MARKER)
             pid = tmux.pid(name)
             settle(pid)
@@ -683,10 +684,9 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"keys: minimal Input app, {keys} keystrokes")
         base_shown, base_painted, base_pilot = asyncio.run(bench_minimal_keys(keys))
         baseline = statistics.median(base_shown)
-        plans = [
-            (big_plan, AIM_KEY_BIG),
-            *((p, AIM_KEY_SAMPLE) for p in sorted(SAMPLES.glob("*.post.toml"))),
-        ]
+        # Copies: the editor keeps crash-recovery files beside the plans it edits.
+        samples = [shutil.copy(p, folder) for p in sorted(SAMPLES.glob("*.post.toml"))]
+        plans = [(big_plan, AIM_KEY_BIG), *((Path(p), AIM_KEY_SAMPLE) for p in samples)]
         for path, aim in plans:
             progress(f"keys: {path.name}, {keys} keystrokes")
             key = asyncio.run(bench_keys(path, keys, profile=args.profile and path == big_plan))

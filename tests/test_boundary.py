@@ -18,6 +18,12 @@ CORE_MODULES = [
     "posttui.core.diff",
     "posttui.core.facts",
     "posttui.core.document",
+    "posttui.core.matrix",
+    "posttui.core.bars",
+    "posttui.core.report",
+    "posttui.cli.export",
+    "posttui.cli.serve",
+    "posttui.core.journal",
 ]
 
 BLOCK_TEXTUAL = """

@@ -109,7 +109,7 @@ def test_a_broken_plan_is_explained_left_alone_and_exits_2(tmp_path: Path) -> No
     plan.write_text('format = 1\n[plan]\ntitle = "T"\n<<<<<<< ours\nnotes = "a"\n=======\n')
     before = plan.read_bytes()
     name = f"posttui-{uuid.uuid4().hex[:8]}"
-    command = f"{POSTTUI} {plan}; echo exit=$?; sleep 5"
+    command = f"{POSTTUI} {plan} --lang en; echo exit=$?; sleep 5"  # it names no language
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
     )

@@ -10,7 +10,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from hostile import hostile_plan, plain_then_hostile, write_plan
 from posttui.ui.app import PostApp
+from posttui.ui.screens.base import PostScreen
 
 SAMPLES = Path(__file__).parent.parent / "sample_plans"
 SIZE = (120, 40)
@@ -49,3 +51,36 @@ def test_screen(snap_compare: Any, tmp_path: Path, plan: str, keys: list[str]) -
     shutil.copy(SAMPLES / copy.name, copy)
     app = PostApp(copy)
     assert snap_compare(app, terminal_size=SIZE, run_before=showing(keys))
+
+
+def opened_then(keys: list[str]) -> Any:
+    """Wait for the plan (f6 and f7 need it), and for the marks of fields changed since
+    the last commit (half a second later), then press `keys` as `showing` does."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        while not isinstance(pilot.app.screen, PostScreen):
+            await pilot.pause(0.05)
+        await pilot.pause(1)
+        await showing(keys)(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [[], ["f3"], ["f4"], ["f5"], ["f6"]],
+    ids=["people", "objectives", "strategy", "technology", "details"],
+)
+def test_hostile_screen(snap_compare: Any, tmp_path: Path, keys: list[str]) -> None:
+    """Markup, escape sequences, bidi controls, invisible and wide characters in every
+    text field: shown as typed or escaped, aligned by terminal cells."""
+    path = write_plan(tmp_path / "hostile.post.toml", hostile_plan())
+    app = PostApp(path, lang="en")
+    assert snap_compare(app, terminal_size=SIZE, run_before=opened_then(keys))
+
+
+def test_hostile_changes(snap_compare: Any, tmp_path: Path) -> None:
+    """The changes since the last commit (f7) when the new values are hostile."""
+    path = plain_then_hostile(tmp_path / "hostile.post.toml")
+    app = PostApp(path, lang="en")
+    assert snap_compare(app, terminal_size=SIZE, run_before=opened_then(["f7"]))

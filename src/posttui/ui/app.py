@@ -9,25 +9,29 @@ from __future__ import annotations
 import gc
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from posttui.core.terminal import printable
+from posttui.core.i18n import LANGUAGES, choose
+from posttui.core.terminal import preview, printable
 from posttui.ui.commands import PlanCommands
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails, SaveAs
 from posttui.ui.widgets.findings import FindingsPanel
 from posttui.ui.widgets.steps import StepBar
+from posttui.ui.words import WORDS, say
 
 if TYPE_CHECKING:
     from posttui.core.document import Document
@@ -35,6 +39,7 @@ if TYPE_CHECKING:
     from posttui.core.loader import LoadError
     from posttui.core.model import Plan
     from posttui.core.rules import Finding
+    from posttui.ui.recovery import CrashRecovery
 
 
 def stylesheet() -> Path:
@@ -48,22 +53,31 @@ def stylesheet() -> Path:
 DISK_CHECK_SECONDS = 1.0
 MARK_CHANGES_SECONDS = 0.5
 
-# `title = "..."` in the [plan] table, found without parsing the whole file.
-_TITLE = re.compile(
-    r'^\[plan\][ \t]*\r?\n(?:(?!\[).*\n)*?title[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*")', re.M
-)
+# `KEY = "..."` in the [plan] table, found without parsing the whole file.
+_PLAN_STRING = r'^\[plan\][ \t]*\r?\n(?:(?!\[).*\n)*?{key}[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*")'
 
 
-def peek_title(path: Path) -> str:
-    """The plan's title for the first frame, read without loading the plan."""
+def peek(path: Path, key: str) -> str | None:
+    """A string of the plan's [plan] table for the first frame, read without loading the plan."""
     try:
         with path.open("rb") as handle:
             head = handle.read(16384).decode("utf-8", "replace")
-        if match := _TITLE.search(head):
-            return str(tomllib.loads(f"title = {match.group(1)}")["title"])
+        if match := re.search(_PLAN_STRING.format(key=key), head, re.M):
+            return str(tomllib.loads(f"value = {match.group(1)}")["value"])
     except (OSError, tomllib.TOMLDecodeError):
         pass
-    return path.name
+    return None
+
+
+def peek_title(path: Path) -> str:
+    """The plan's title for the first frame (the file name if it has none)."""
+    return peek(path, "title") or path.name
+
+
+def peek_language(path: Path) -> str | None:
+    """The plan's `language` for the first frame, if it is one posttui speaks."""
+    language = peek(path, "language")
+    return language if language in LANGUAGES else None
 
 
 def screen(module: str, name: str) -> Callable[[], Screen[Any]]:
@@ -95,6 +109,7 @@ class PostApp(App[int]):
         # Text areas use f6 themselves; the plan's own fields must open from anywhere.
         Binding("f6", "plan_details", "Plan", priority=True),
         Binding("f7", "changes", "Changes"),
+        Binding("ctrl+g", "guide", "Guide", show=False),
     ]
     # Actions that need a plan: none of them while it loads or when it failed to.
     PLAN_ACTIONS: ClassVar[set[str]] = {
@@ -105,18 +120,26 @@ class PostApp(App[int]):
         "plan_details",
         "command_palette",
         "changes",
+        "guide",
     }
 
+    # The language the editor speaks: `--lang`, else the plan's `language`, else the locale.
+    lang: var[str] = var("en", init=False)
     findings: var[list[Finding]] = var(list, init=False)
     revision: var[int] = var(0, init=False)
     # Key paths that differ from the plan committed at HEAD, marked in the editors.
     changed: var[frozenset[str]] = var(frozenset(), init=False)
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, lang: str | None = None) -> None:
+        """`lang`: the language asked for (`--lang`); it wins over the plan's."""
         super().__init__()
         self.path = Path(path)
+        self.asked_lang = lang
+        # Known before the first frame, which is drawn before the plan is loaded.
+        self.set_reactive(PostApp.lang, choose(lang, peek_language(self.path)))
         self.document: Document | None = None
         self.load_error: LoadError | None = None
+        self.recovery: CrashRecovery | None = None  # journals edits once the plan has loaded
         self.flags: dict[str, set[str]] = {}
         self._lint_due = False
         self._first_mode = "people"
@@ -145,16 +168,18 @@ class PostApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StepBar("")
-        yield Static(Content(f"Opening {printable(self.path.name)} …"), classes="opening")
+        opening = say(self, "app.opening", name=printable(self.path.name))
+        yield Static(Content(opening), classes="opening")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = printable(peek_title(self.path))
+        self.title = preview(peek_title(self.path))
         self.call_after_refresh(self._open_plan)
 
     def _open_plan(self) -> None:
         from posttui.core.document import Document
         from posttui.core.loader import LoadError
+        from posttui.ui.recovery import CrashRecovery
 
         try:
             self.document = Document.open(self.path)
@@ -164,20 +189,25 @@ class PostApp(App[int]):
             self.push_screen(LoadFailed(error))
             return
         gc.freeze()  # the loaded plan lives long: spare it from every collection while typing
+        self._follow_plan_language()
         self._lint()
         self._show_titles()
         self.switch_mode(self._first_mode)
         self.set_interval(DISK_CHECK_SECONDS, self._watch_disk)
         self._mark_changes_soon()
+        if not (self.plan.people.segments or self.plan.objectives):
+            self.action_guide()  # an empty plan starts with the guided start
         if comments := self.doc.comments:
             lines = ", ".join(map(str, comments[:8]))
             self.notify(
-                f"This plan has comments (lines {lines}). Saving rewrites it without them: "
-                "keep remarks in the notes fields.",
+                say(self, "app.comments", lines=lines),
                 severity="warning",
                 timeout=10,
                 markup=False,
             )
+        # Last, so that the offer of what a crash left comes before anything else.
+        self.recovery = CrashRecovery(self)
+        self.recovery.start()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "changes":  # only for a plan that git has
@@ -206,9 +236,12 @@ class PostApp(App[int]):
         return None
 
     def _changed(self) -> None:
+        self._follow_plan_language()
         self.revision += 1
         self._show_titles()
         self._mark_changes_soon()
+        if self.recovery is not None:
+            self.recovery.changed()
         if not self._lint_due:
             # Queued behind the keys already waiting: a burst of keys is linted once.
             self._lint_due = True
@@ -225,22 +258,36 @@ class PostApp(App[int]):
     def _mark_changes(self) -> None:
         self.changed = frozenset(self.doc.changed_paths())
 
+    def _follow_plan_language(self) -> None:
+        """Speak the plan's language (an edit, undo or reload may change it), unless
+        `--lang` chose one."""
+        self.lang = choose(self.asked_lang, self.plan.plan.language)
+
+    def watch_lang(self) -> None:
+        self.refresh_bindings()  # the footer and the key help describe them anew
+        if self.plan_loaded:
+            self._show_titles()
+
     def _lint(self) -> None:
-        """Recompute the findings."""
+        """Recompute the findings (in the language spoken)."""
+        from posttui.core.rules import Linter
+
         self._lint_due = False
+        if self.doc.linter.lang != self.lang:
+            self.doc.linter = Linter(self.lang)
         findings, self.flags = self.doc.lint()
         self.findings = findings
 
     def _show_titles(self) -> None:
-        self.title = printable(self.plan.plan.title)
-        marker = " ● unsaved" if self.doc.dirty else ""
+        self.title = preview(self.plan.plan.title)
+        marker = f" {say(self, 'app.unsaved')}" if self.doc.dirty else ""
         self.sub_title = f"{printable(self.path.name)}{marker}"
 
     def action_undo(self) -> None:
-        self._step(self.doc.undo(), "Nothing to undo.")
+        self._step(self.doc.undo(), say(self, "app.nothing-to-undo"))
 
     def action_redo(self) -> None:
-        self._step(self.doc.redo(), "Nothing to redo.")
+        self._step(self.doc.redo(), say(self, "app.nothing-to-redo"))
 
     def _step(self, stepped: bool, nothing: str) -> None:
         if not stepped:
@@ -264,16 +311,13 @@ class PostApp(App[int]):
             self._save_asking_about_comments(after)
 
     def _ask_about_disk(self, after: Callable[[], object] | None) -> None:
-        question = (
-            f"{printable(self.path.name)} changed on disk since it was opened "
-            "(git checkout, pull or another editor). Saving now would overwrite that."
+        question = say(self, "disk.save-over", name=printable(self.path.name))
+        answers = self._answers(
+            overwrite="disk.overwrite",
+            reload="disk.reload-drop",
+            save_as="disk.save-elsewhere",
+            cancel="answer.cancel",
         )
-        answers = [
-            ("overwrite", "Overwrite with mine"),
-            ("reload", "Reload it, drop my edits"),
-            ("save-as", "Save mine elsewhere"),
-            ("cancel", "Cancel"),
-        ]
 
         def answered(answer: str | None) -> None:
             if answer == "overwrite":
@@ -286,7 +330,9 @@ class PostApp(App[int]):
         self.push_screen(Choice(question, answers), answered)
 
     def _offer_save_as(self, after: Callable[[], object] | None) -> None:
-        suggestion = str(self.path.with_name(f"mine-{self.path.name}"))
+        from posttui.ui.saving import elsewhere
+
+        suggestion = str(elsewhere(self.path))
         self.push_screen(SaveAs(suggestion), lambda path: self._save_as(path, after))
 
     def _save_as(self, path: str | None, after: Callable[[], object] | None) -> None:
@@ -294,9 +340,9 @@ class PostApp(App[int]):
             return
         target = Path(path)
         if target.exists():
-            self.notify(f"{printable(path)} exists already: choose another name.", markup=False)
+            self.notify(say(self, "save.exists", path=printable(path)), markup=False)
             return
-        self._write(lambda: self.doc.save_as(target), after)
+        self._write(target, after)
 
     def _save_asking_about_comments(self, after: Callable[[], object] | None) -> None:
         def save() -> None:
@@ -306,11 +352,8 @@ class PostApp(App[int]):
             save()
             return
         lines = ", ".join(map(str, self.doc.comments[:8]))
-        question = (
-            f"{printable(self.path.name)} has comments (lines {lines}). Saving rewrites it "
-            "without them; keep remarks in the notes fields. Save?"
-        )
-        answers = [("save", "Save without the comments"), ("cancel", "Cancel")]
+        question = say(self, "save.comments", name=printable(self.path.name), lines=lines)
+        answers = self._answers(save="save.without-comments", cancel="answer.cancel")
         self.push_screen(
             Choice(question, answers), lambda answer: save() if answer == "save" else None
         )
@@ -318,25 +361,26 @@ class PostApp(App[int]):
     def save(self, after: Callable[[], object] | None = None) -> None:
         """Write the plan, then run `after`; if writing fails, say why and offer to
         save it elsewhere (the edits stay, the file is as it was)."""
-        self._write(self.doc.save, after)
+        self._write(self.doc.path, after)
 
-    def _write(self, write: Callable[[], None], after: Callable[[], object] | None) -> None:
+    def _write(self, target: Path, after: Callable[[], object] | None) -> None:
+        from posttui.ui.saving import failed
+
         try:
-            write()
+            self.doc.save_as(target)
         except OSError as error:
-            question = (
-                f"Could not save {printable(str(self.doc.path))}: {error.strerror or error}. "
-                "Your edits are still here."
-            )
-            answers = [("save-as", "Save elsewhere"), ("cancel", "Not now")]
+            question = failed(error, target, self.lang)
+            answers = self._answers(save_as="save.elsewhere", cancel="save.not-now")
             self.push_screen(
                 Choice(question, answers),
                 lambda answer: self._offer_save_as(after) if answer == "save-as" else None,
             )
             return
         self.path = self.doc.path
+        if self.recovery is not None:
+            self.recovery.saved()
         self._show_titles()
-        self.notify(f"Saved {printable(self.path.name)}", markup=False)
+        self.notify(say(self, "save.done", name=printable(self.path.name)), markup=False)
         if after is not None:
             after()
 
@@ -344,21 +388,32 @@ class PostApp(App[int]):
         if isinstance(self.screen, Choice):
             return  # already asking
         if not self.plan_loaded or not self.doc.dirty:
+            self._end_recovery()
             self.exit(return_code=0 if self.plan_loaded else 2)
             return
-        answers = [
-            ("save", "Save and quit"),
-            ("discard", "Quit without saving"),
-            ("cancel", "Cancel"),
-        ]
-        question = f"{printable(self.path.name)} has unsaved changes."
+        answers = self._answers(save="quit.save", discard="quit.discard", cancel="answer.cancel")
+        question = say(self, "quit.unsaved", name=printable(self.path.name))
         self.push_screen(Choice(question, answers), self._quit_answer)
+
+    def _answers(self, **labels: str) -> list[tuple[str, str]]:
+        """A Choice's answers (`save_as` answers "save-as"), labelled in the language spoken."""
+        return [(answer.replace("_", "-"), say(self, key)) for answer, key in labels.items()]
 
     def _quit_answer(self, answer: str | None) -> None:
         if answer == "discard":
+            self._end_recovery()
             self.exit()
         elif answer == "save":
             self.save_then(self.exit)
+
+    def _end_recovery(self) -> None:
+        """A clean quit: nothing unsaved is left to recover."""
+        if self.recovery is not None:
+            self.recovery.end()
+
+    def on_unmount(self) -> None:
+        if self.recovery is not None:
+            self.recovery.close()  # what is unsaved stays recoverable, as after a crash
 
     # ---- changes on disk ----
 
@@ -370,14 +425,14 @@ class PostApp(App[int]):
         name = printable(self.path.name)
         if self.doc.dirty:
             self.notify(
-                f"{name} changed on disk. Your edits are kept; saving will ask what to do.",
+                say(self, "disk.edits-kept", name=name),
                 severity="warning",
                 timeout=10,
                 markup=False,
             )
             return
-        question = f"{name} changed on disk (git checkout, pull or another editor). Reload it?"
-        answers = [("reload", "Reload"), ("keep", "Keep what is shown")]
+        question = say(self, "disk.reload-ask", name=name)
+        answers = self._answers(reload="disk.reload", keep="disk.keep")
         self.push_screen(
             Choice(question, answers), lambda answer: self.reload() if answer == "reload" else None
         )
@@ -391,17 +446,21 @@ class PostApp(App[int]):
             self.document = Document.open(self.path)
         except LoadError as error:
             self.notify(
-                f"Could not reload:\n{printable(error.render())}",
+                say(self, "reload.failed", problems=printable(error.render(self.lang))),
                 severity="error",
                 timeout=15,
                 markup=False,
             )
             return
         self._disk_seen = None
+        self.show_new_plan()
+        self.notify(say(self, "reload.done", name=printable(self.path.name)), markup=False)
+
+    def show_new_plan(self) -> None:
+        """Show the plan that replaced the one shown (reloaded, or restored after a crash)."""
         self._changed()
         if isinstance(self.screen, PostScreen):
             self.screen.sync_form()
-        self.notify(f"Reloaded {printable(self.path.name)}", markup=False)
 
     # ---- moving around ----
 
@@ -418,6 +477,12 @@ class PostApp(App[int]):
 
     async def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
         await self.go_to(event.finding.path)
+
+    def action_guide(self) -> None:
+        from posttui.ui.screens.guide import GuideScreen
+
+        if isinstance(self.screen, PostScreen):  # not over a dialog, nor over the guide
+            self.push_screen(GuideScreen())
 
     def action_plan_details(self) -> None:
         if self.plan_loaded and not isinstance(self.screen, PlanDetails):
@@ -442,3 +507,25 @@ class PostApp(App[int]):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    # ---- Textual's own words, in the language spoken ----
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            key = f"system.{command.title.lower()}"
+            if key in WORDS.by_language["en"]:
+                command = command._replace(title=say(self, key), help=say(self, f"{key}-help"))
+            yield command
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = say(self, "app.search-commands")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        placeholder = say(self, "app.search-themes")
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c copies; someone who pressed it to quit is told the key that does."""
+        self.notify(say(self, "app.help-quit", shortcut="ctrl+q"), markup=False)

@@ -10,12 +10,19 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from posttui.core.terminal import printable
+from posttui.core.terminal import preview, printable
+from posttui.core.vocabulary import STEPS, step_name
+from posttui.ui.guide.words import GUIDE
+from posttui.ui.words import WORDS
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
 
 Command = tuple[str, Callable[[], object], str]
+
+# Characters of a statement or name in a command: a title is a line, and the fuzzy
+# search costs what the titles are long (thousands of items are searched per key).
+NAME = 80
 
 
 class PlanCommands(Provider):
@@ -23,42 +30,36 @@ class PlanCommands(Provider):
     def post_app(self) -> PostApp:
         return cast("PostApp", self.app)
 
+    def command(self, key: str, run: Callable[[], object], **params: str) -> Command:
+        """A command, its title and help in the language spoken (`key`, `key-help`)."""
+        lang = self.post_app.lang
+        return WORDS(key, lang, **params), run, WORDS(f"{key}-help", lang, **params)
+
     def commands(self) -> Iterator[Command]:
         app = self.post_app
-        for mode, title in (
-            ("people", "People"),
-            ("objectives", "Objectives"),
-            ("strategy", "Strategy"),
-            ("technology", "Technology"),
-        ):
-            yield f"{title}: open", partial(app.switch_mode, mode), f"Go to the {title} screen"
-        yield "Plan: save", app.action_save, "Write the plan to its file (ctrl+s)"
-        yield "Plan: edit details", app.action_plan_details, "Title, language, as-of date"
-        yield "Plan: undo", app.action_undo, "Undo the last edit (ctrl+z)"
-        yield "Plan: redo", app.action_redo, "Redo (ctrl+y)"
+        for mode in STEPS:
+            step = step_name(mode, app.lang)
+            yield self.command("command.open", partial(app.switch_mode, mode), step=step)
+        yield self.command("command.save", app.action_save)
+        yield self.command("command.details", app.action_plan_details)
+        yield self.command("command.undo", app.action_undo)
+        yield self.command("command.redo", app.action_redo)
         if app.plan_loaded and app.doc.head is not None:
-            yield "Plan: changes since the last commit", app.action_changes, "What differs (f7)"
+            yield self.command("command.changes", app.action_changes)
+        yield GUIDE("command", app.lang), app.action_guide, GUIDE("command-help", app.lang)
         if not app.plan_loaded:
             return
         plan = app.plan
         for index, objective in enumerate(plan.objectives):
-            yield (
-                f"Objective: {objective.statement}",
-                partial(app.go_to, f"objectives[{index}]"),
-                "Go to this objective",
-            )
+            go = partial(app.go_to, f"objectives[{index}]")
+            yield self.command("command.objective", go, name=preview(objective.statement, NAME))
         for index, segment in enumerate(plan.people.segments):
-            yield (
-                f"Segment: {segment.name}",
-                partial(app.go_to, f"people.segments[{index}]"),
-                "Go to this segment",
-            )
+            go = partial(app.go_to, f"people.segments[{index}]")
+            yield self.command("command.segment", go, name=preview(segment.name, NAME))
         for finding in app.findings:
-            yield (
-                f"Finding: {finding.rule} {finding.subject}",
-                partial(app.go_to, finding.path),
-                "Go to what this finding is about",
-            )
+            go = partial(app.go_to, finding.path)
+            subject = preview(finding.subject, NAME)
+            yield self.command("command.finding", go, rule=finding.rule, subject=subject)
 
     async def discover(self) -> Hits:
         for title, command, help_text in self.commands():

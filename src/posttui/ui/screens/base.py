@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from posttui.core import paths
@@ -16,18 +15,20 @@ from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingsPanel
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.steps import StepBar
+from posttui.ui.words import Speaking, say
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
 
 
-class PostScreen(Screen[None]):
-    """A POST step: a list of items on the left, the selected one's form beside it."""
+class PostScreen(Speaking[None]):
+    """A POST step: a list of items on the left, the selected one's form beside it.
+
+    Its words are the app's language when composed; a new language composes it again.
+    """
 
     STEP: ClassVar[str]
-    INTRO: ClassVar[str]
     SECTION: ClassVar[str]
-    EMPTY: ClassVar[str]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "focus_list", "Back to list", show=False),
@@ -36,6 +37,7 @@ class PostScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(name=self.STEP)
         self._stale = True
+        self._new_words = False  # the language changed since it was composed
 
     @property
     def post_app(self) -> PostApp:
@@ -46,12 +48,12 @@ class PostScreen(Screen[None]):
         yield StepBar(self.STEP)
         with Horizontal(id="main"):
             with Vertical(id="items-pane"):
-                yield Static(Content(self.INTRO), classes="intro")
+                yield Static(Content(say(self, f"intro.{self.STEP}")), classes="intro")
                 yield self.item_list()
                 yield from self.compose_aside()
             with VerticalScroll(id="form", can_focus=False):
                 yield from self.compose_form_header()
-                yield Static(Content(self.EMPTY), id="form-empty")
+                yield Static(Content(say(self, f"empty.{self.STEP}")), id="form-empty")
                 with Vertical(id="item-form"):
                     yield from self.compose_form()
                 yield from self.compose_form_extras()
@@ -85,10 +87,28 @@ class PostScreen(Screen[None]):
         self.watch(self.app, "revision", self._plan_changed, init=False)
         self.watch(self.app, "findings", self._findings_changed, init=False)
         self.watch(self.app, "changed", self._mark_changes, init=False)
+        self.watch(self.app, "lang", self._language_changed, init=False)
 
-    def on_screen_resume(self) -> None:
-        if self._stale:
+    async def on_screen_resume(self) -> None:
+        if self._new_words:
+            await self._speak()
+        elif self._stale:
             self.refresh_all()
+
+    def _language_changed(self) -> None:
+        self._new_words = True
+        if self in self.app.screen_stack:  # on show, if only under a dialog: at once
+            self.call_later(self._speak)
+
+    async def _speak(self) -> None:
+        """Compose again in the app's language, and show the plan there."""
+        if not self._new_words:
+            return
+        self._new_words = False
+        await self.recompose()
+        self.refresh_all()
+        if self.is_current:
+            self.items.focus()
 
     def refresh_all(self) -> None:
         """Everything from the plan again: after load, undo, redo, reload."""

@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from posttui.core.terminal import printable
+from posttui.core.terminal import preview
 from posttui.ui.widgets.rows import RowList
+from posttui.ui.words import Speaking, language, say
 
 if TYPE_CHECKING:
     from posttui.core.diff import Change
@@ -21,6 +22,8 @@ MARK_STYLES = {"added": "$success", "removed": "$error", "changed": "$warning", 
 
 
 class ChangeList(RowList):
+    """The changes under their POST steps (a heading row is the section it is named for)."""
+
     def __init__(self, rows: list[str | Change]) -> None:
         super().__init__(id="change-list")
         self.rows = rows
@@ -30,30 +33,31 @@ class ChangeList(RowList):
         self.set_rows([1] * len(self.rows), [not heading for heading in headings])
 
     def row_lines(self, index: int) -> tuple[Content, ...]:
-        from posttui.core.diff import MARKS, describe
+        from posttui.core.diff import MARKS, describe, step_title
 
-        row = self.rows[index]
+        row, lang = self.rows[index], language(self)
         if isinstance(row, str):
-            return (Content(row),)
+            return (Content(step_title(row, lang)),)
         mark = (MARKS[row.op], f"bold {MARK_STYLES[row.op]}")
-        return (Content.assemble(mark, " ", printable(describe(row))),)
+        return (Content.assemble(mark, " ", preview(describe(row, lang))),)
 
 
-class ChangesView(ModalScreen[str | None]):
+class ChangesView(Speaking[str | None], ModalScreen[str | None]):
     """The changes in POST order; dismissed with the chosen change's key path, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close")]
 
     def __init__(self, changes: list[Change], paths: list[str]) -> None:
         super().__init__()
-        from posttui.core.diff import STEPS
+        from posttui.core.diff import SECTION_STEPS
 
         self.rows: list[str | Change] = []
         self.paths: list[str | None] = []
+        steps: set[str] = set()
         for change, path in zip(changes, paths, strict=True):  # in POST order
-            step = STEPS[change.section]
-            if step not in self.rows:
-                self.rows.append(step)
+            if (step := SECTION_STEPS[change.section]) not in steps:
+                steps.add(step)
+                self.rows.append(change.section)
                 self.paths.append(None)
             self.rows.append(change)
             self.paths.append(path)
@@ -61,10 +65,10 @@ class ChangesView(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog changes"):
             count = sum(1 for row in self.rows if not isinstance(row, str))
-            title = f"Changes since the last commit ({count})" if count else "No changes"
+            title = say(self, "changes.title", count=count) if count else say(self, "changes.none")
             yield Static(Content.styled(title, "bold"), classes="dialog-title")
             yield ChangeList(self.rows)
-            yield Static(Content("Enter goes to the change; Escape closes."), classes="form-note")
+            yield Static(Content(say(self, "changes.note")), classes="form-note")
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         event.stop()

@@ -8,65 +8,81 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from posttui.core import fields
 from posttui.core.terminal import printable
 from posttui.ui.widgets.fields import BoundField, ChoiceField, NotesField, TextField
+from posttui.ui.words import Speaking, language, say
 
 if TYPE_CHECKING:
     from posttui.core.loader import LoadError
 
 
-class PlanDetails(ModalScreen[None]):
-    """Title, organization, language, 'today' and thresholds of the plan."""
+class PlanDetails(Speaking[None], ModalScreen[None]):
+    """Title, organization, language, 'today' and thresholds of the plan.
+
+    Choosing another language for the plan switches the editor to it at once
+    (unless `--lang` chose one): this dialog is composed again in it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static(Content.styled("Plan", "bold"), classes="dialog-title")
-            yield TextField("Title", "title", fields.required, fixed="plan")
-            yield TextField("Organization", "organization", fixed="plan")
+            yield Static(Content.styled(say(self, "details.title"), "bold"), classes="dialog-title")
+            yield TextField(say(self, "details.plan-title"), "title", fields.required, fixed="plan")
+            yield TextField(say(self, "details.organization"), "organization", fixed="plan")
             yield ChoiceField(
-                "Language of the plan's text",
+                say(self, "details.language"),
                 "language",
-                [("en", "English"), ("nb", "Norsk bokmål")],
-                explain={
-                    "en": "Checks look for English vague words.",
-                    "nb": "Checks look for Norwegian vague words (øke, bedre, flere, ...).",
-                },
+                [("en", "English"), ("nb", "Norsk bokmål")],  # each in its own language
+                explain={lang: say(self, f"details.language-{lang}") for lang in ("en", "nb")},
                 fixed="plan",
+                id="language",
             )
             yield TextField(
-                "As of",
+                say(self, "details.as-of"),
                 "as_of",
                 fields.optional_date,
-                placeholder="YYYY-MM-DD (empty: today)",
-                hint="the 'today' deadlines are checked against",
+                placeholder=say(self, "details.as-of-hint"),
+                hint=say(self, "details.as-of-note"),
                 fixed="plan",
             )
             yield TextField(
-                "Highest realistic monthly growth",
+                say(self, "details.growth"),
                 "max_monthly_growth",
                 fields.optional_number,
-                placeholder="0.15 (15 % a month)",
+                placeholder=say(self, "details.growth-hint"),
                 fixed="settings",
             )
-            yield NotesField("Notes", "notes", fixed="plan")
-            yield Button("Close (esc)", id="close")
+            yield NotesField(say(self, "field.notes"), "notes", fixed="plan")
+            yield Button(say(self, "details.close"), id="close")
 
     def on_mount(self) -> None:
+        self._bind_fields()
+        self.query(BoundField).first().focus_editor()
+        self.watch(self.app, "lang", self._language_changed, init=False)
+
+    def _bind_fields(self) -> None:
         for field in self.query(BoundField):
             field.bind(field.fixed)
-        self.query(BoundField).first().focus_editor()
+
+    def _language_changed(self) -> None:
+        self.call_later(self._speak)
+
+    async def _speak(self) -> None:
+        """Compose again in the app's language, the focus back on the language chosen."""
+        await self.recompose()
+        self._bind_fields()
+        self.query_one("#language", BoundField).focus_editor()
 
     def on_button_pressed(self) -> None:
         self.dismiss()
 
 
-class Choice(ModalScreen[str]):
+class Choice(Speaking[str], ModalScreen[str]):
     """A question with a few answers; Escape picks the last one (cancel)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -93,7 +109,7 @@ class Choice(ModalScreen[str]):
         self.dismiss(self.answers[-1][0])
 
 
-class SaveAs(ModalScreen[str | None]):
+class SaveAs(Speaking[str | None], ModalScreen[str | None]):
     """Ask for another path to save to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -104,9 +120,9 @@ class SaveAs(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content.styled("Save as", "bold"), classes="dialog-title")
+            yield Static(Content.styled(say(self, "save-as.title"), "bold"), classes="dialog-title")
             yield Input(value=self.suggestion, id="save-as-path")
-            yield Static(Content("Enter saves there; Escape cancels."), classes="form-note")
+            yield Static(Content(say(self, "save-as.note")), classes="form-note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
@@ -115,7 +131,7 @@ class SaveAs(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class LoadFailed(Screen[None]):
+class LoadFailed(Speaking[None]):
     """The plan could not be loaded: say why; the file is left as it is."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -129,15 +145,8 @@ class LoadFailed(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(classes="load-error"):
-            yield Static(
-                Content.styled(f"Could not open {printable(self.error.path)}", "bold $error")
-            )
-            yield Static(Content(printable(self.error.render())))
-            yield Static(
-                Content(
-                    "The file has not been changed. Fix it in your editor, "
-                    "then open it again. Press q to quit."
-                ),
-                classes="load-error-help",
-            )
+            title = say(self, "load-failed.title", path=printable(self.error.path))
+            yield Static(Content.styled(title, "bold $error"))
+            yield Static(Content(printable(self.error.render(language(self)))))
+            yield Static(Content(say(self, "load-failed.help")), classes="load-error-help")
         yield Footer()

@@ -13,17 +13,14 @@ from textual.widgets import Button, Label, Static
 
 from posttui.core import fields, paths
 from posttui.core.model import KINDS, Objective, Target
-from posttui.core.terminal import printable
+from posttui.core.terminal import preview
 from posttui.core.vocabulary import COMMON_METRICS, COMMON_PLATFORMS, kind_choice, kind_explanation
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import ChoiceField, NotesField, TextField
 from posttui.ui.widgets.items import ItemList, unique_id
 from posttui.ui.widgets.smart import smart_letters, smart_summary
 from posttui.ui.widgets.text import Text
-
-
-def new_objective(objectives: list[Any]) -> Objective:
-    return Objective(id=unique_id("objective", objectives), statement="New objective")
+from posttui.ui.words import say
 
 
 class TargetRow(Horizontal):
@@ -48,58 +45,71 @@ class TargetRow(Horizontal):
         yield TextField("", "metric", fields.optional_slug, suggest=lambda: COMMON_METRICS)
         yield TextField("", "baseline", fields.optional_number)
         yield TextField("", "target", fields.number)
-        yield Button("✕", classes="remove-target", tooltip="Remove this target", compact=True)
+        tooltip = say(self, "objectives.remove-target")
+        yield Button("✕", classes="remove-target", tooltip=tooltip, compact=True)
 
 
 class ObjectivesScreen(PostScreen):
     STEP = "objectives"
     SECTION = "objectives"
-    INTRO = "Objectives: what do you want to achieve? Make each one SMART."
-    EMPTY = "No objectives yet. Press n in the list to add one."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "add_target", "Add target"),
     ]
 
     def item_list(self) -> ItemList:
-        return ItemList(self.SECTION, "objective", self.objective_label, new_objective, id="items")
+        return ItemList(
+            self.SECTION, "objective", self.objective_label, self.new_objective, id="items"
+        )
+
+    def new_objective(self, objectives: list[Any]) -> Objective:
+        statement = say(self, "objectives.new")
+        return Objective(id=unique_id("objective", objectives), statement=statement)
 
     def objective_label(self, objective: Objective) -> tuple[Content, Content]:
         flagged = self.post_app.flags.get(objective.id, set())
-        first = Content.assemble(smart_letters(flagged), (printable(objective.id), "$text-muted"))
-        return first, Content(printable(objective.statement))
+        first = Content.assemble(smart_letters(flagged), (preview(objective.id), "$text-muted"))
+        return first, Content(preview(objective.statement))
 
     def compose_form(self) -> ComposeResult:
+        lang = self.post_app.lang
+        date = say(self, "field.date")
         yield Text(id="smart-status")
-        yield TextField("Statement", "statement", fields.required)
-        yield TextField("Id", "id", fields.slug)
+        yield TextField(say(self, "objectives.statement"), "statement", fields.required)
+        yield TextField(say(self, "field.id"), "id", fields.slug)
         yield ChoiceField(
-            "Kind",
+            say(self, "objectives.kind"),
             "kind",
-            [(value, kind_choice(value)) for value in KINDS],
-            explain={value: kind_explanation(value) for value in KINDS},
+            [(value, kind_choice(value, lang)) for value in KINDS],
+            explain={value: kind_explanation(value, lang) for value in KINDS},
         )
         yield TextField(
-            "For segments",
+            say(self, "objectives.segments"),
             "segments",
             fields.slugs,
-            placeholder="segment ids, e.g. students, locals",
+            placeholder=say(self, "objectives.segments-hint"),
             suggest=self.segment_words,
         )
-        yield TextField("Owner", "owner", placeholder="who answers for it")
-        yield TextField("Why", "why", placeholder="what makes it worth doing")
-        yield TextField("Start", "start", fields.optional_date, placeholder="YYYY-MM-DD")
-        yield TextField("Deadline", "deadline", fields.optional_date, placeholder="YYYY-MM-DD")
-        yield NotesField("Notes", "notes")
+        owner, why = say(self, "objectives.owner-hint"), say(self, "objectives.why-hint")
+        yield TextField(say(self, "objectives.owner"), "owner", placeholder=owner)
+        yield TextField(say(self, "objectives.why"), "why", placeholder=why)
+        yield TextField(
+            say(self, "objectives.start"), "start", fields.optional_date, placeholder=date
+        )
+        yield TextField(
+            say(self, "objectives.deadline"), "deadline", fields.optional_date, placeholder=date
+        )
+        yield NotesField(say(self, "field.notes"), "notes")
 
     def compose_form_extras(self) -> ComposeResult:
         with Vertical(id="targets"):
-            yield Static(Content.styled("Targets", "bold"))
+            yield Static(Content.styled(say(self, "objectives.targets"), "bold"))
             with Horizontal(classes="target-row", id="target-header"):
-                for name in ("Platform", "Metric", "Baseline", "Target"):
-                    yield Label(name)
+                for name in ("platform", "metric", "baseline", "target"):
+                    yield Label(say(self, f"objectives.{name}"))
             yield Vertical(id="target-rows")
-            yield Button("Add target (ctrl+n)", id="add-target", compact=True)
+            add = say(self, "objectives.add-target")
+            yield Button(add, id="add-target", compact=True)
 
     def segment_words(self) -> Iterable[str]:
         return [segment.id for segment in self.post_app.plan.people.segments]
@@ -132,7 +142,8 @@ class ObjectivesScreen(PostScreen):
         if objective is None:
             status.show(Content(""))
             return
-        status.show(smart_summary(self.post_app.flags.get(objective.id, set())))
+        flagged = self.post_app.flags.get(objective.id, set())
+        status.show(smart_summary(flagged, self.post_app.lang))
 
     def action_add_target(self) -> None:
         objective = self.item()
@@ -155,4 +166,4 @@ class ObjectivesScreen(PostScreen):
             self.post_app.edit(f"{self.base}.targets", targets)
             self.post_app.history.seal()
             self.form_bound(self.base)
-            self.notify("Removed the target. ctrl+z brings it back.", markup=False)
+            self.notify(say(self, "objectives.removed-target"), markup=False)

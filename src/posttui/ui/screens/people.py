@@ -9,79 +9,96 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from posttui.core import fields
+from posttui.core.messages import Number
 from posttui.core.model import INVOLVEMENT_TYPES, LINKAGES, NORWEGIAN_INVOLVEMENT, Involvement
 from posttui.core.model import Segment as SegmentModel
-from posttui.core.terminal import printable
-from posttui.core.vocabulary import LINKAGES as LINKAGE_WORDS
-from posttui.core.vocabulary import linkage_choice, linkage_explanation
+from posttui.core.terminal import preview
+from posttui.core.vocabulary import involvement_name, linkage_choice, linkage_explanation
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import ChoiceField, NotesField, TextField
-from posttui.ui.widgets.involvement import LABELS, InvolvementBars
+from posttui.ui.widgets.involvement import InvolvementBars
 from posttui.ui.widgets.items import ItemList, unique_id
 from posttui.ui.widgets.text import Text
+from posttui.ui.words import WORDS, say
+
+MAP_NAMES = 12  # names shown per linkage: the map has room for a dozen lines or so
+MAP_NAME_LENGTH = 120  # characters of a name, wrapped to a few lines
 
 
-def segment_label(segment: SegmentModel) -> tuple[Content, Content]:
-    platforms = ", ".join(segment.platforms) or "no platforms"
-    return Content(printable(segment.name or segment.id)), Content.styled(
-        printable(platforms), "$text-muted"
-    )
+# A longer label wraps in a form's label column (14 cells).
+LABEL_FITS = 13
 
 
-def new_segment(segments: list[Any]) -> SegmentModel:
-    return SegmentModel(id=unique_id("segment", segments), name="New segment")
-
-
-def stakeholder_map(segments: list[SegmentModel]) -> Content:
+def stakeholder_map(segments: list[SegmentModel], lang: str = "en") -> Content:
     """Segments grouped by linkage, as on a stakeholder map."""
-    lines = [Content.styled("Stakeholder map", "bold")]
+    lines = [Content.styled(WORDS("people.map", lang), "bold")]
     for linkage in (*LINKAGES, None):
         members = [s for s in segments if s.linkage == linkage]
         if not members:
             continue
-        title = LINKAGE_WORDS[linkage][0] if linkage else "No linkage set"
+        title = linkage_choice(linkage, lang) if linkage else WORDS("people.no-linkage", lang)
         lines.append(Content.styled(title, "$accent"))
-        lines.extend(Content(f"  {printable(s.name or s.id)}") for s in members)
+        shown = members[:MAP_NAMES]
+        lines.extend(Content(f"  {preview(s.name or s.id, MAP_NAME_LENGTH)}") for s in shown)
+        if len(members) > len(shown):
+            more = WORDS("people.map-more", lang, count=Number(len(members) - len(shown), lang))
+            lines.append(Content.styled(more, "$text-muted"))
     return Content("\n").join(lines)
 
 
 class PeopleScreen(PostScreen):
     STEP = "people"
     SECTION = "people.segments"
-    INTRO = "People: who is your audience, and how do they take part?"
-    EMPTY = "No segments yet. Press n in the list to add one."
 
     def item_list(self) -> ItemList:
-        return ItemList(self.SECTION, "segment", segment_label, new_segment, id="items")
+        return ItemList(self.SECTION, "segment", self.segment_label, self.new_segment, id="items")
+
+    def segment_label(self, segment: SegmentModel) -> tuple[Content, Content]:
+        platforms = ", ".join(segment.platforms) or say(self, "people.no-platforms")
+        return Content(preview(segment.name or segment.id)), Content.styled(
+            preview(platforms), "$text-muted"
+        )
+
+    def new_segment(self, segments: list[Any]) -> SegmentModel:
+        return SegmentModel(id=unique_id("segment", segments), name=say(self, "people.new"))
 
     def compose_aside(self) -> ComposeResult:
         yield InvolvementBars(id="bars")
         yield Text(id="stakeholder-map")
 
     def compose_form(self) -> ComposeResult:
-        yield TextField("Name", "name", fields.required)
-        yield TextField("Id", "id", fields.slug)
+        lang = self.post_app.lang
+        yield TextField(say(self, "field.name"), "name", fields.required)
+        yield TextField(say(self, "field.id"), "id", fields.slug)
         yield ChoiceField(
-            "Linkage",
+            say(self, "people.linkage"),
             "linkage",
-            [(value, linkage_choice(value)) for value in LINKAGES],
-            explain={value: linkage_explanation(value) for value in LINKAGES},
+            [(value, linkage_choice(value, lang)) for value in LINKAGES],
+            explain={value: linkage_explanation(value, lang) for value in LINKAGES},
         )
-        yield TextField("Size", "size", fields.count, placeholder="estimated head-count")
         yield TextField(
-            "Platforms",
+            say(self, "people.size"),
+            "size",
+            fields.count,
+            placeholder=say(self, "people.size-hint"),
+        )
+        yield TextField(
+            say(self, "field.platforms"),
             "platforms",
             fields.slugs,
-            placeholder="instagram, tiktok",
+            placeholder=say(self, "people.platforms-hint"),
         )
-        yield NotesField("Description", "description")
+        yield NotesField(say(self, "field.description"), "description")
         yield Static(
-            Content.styled("Involvement, % of the segment", "bold"), classes="form-heading"
+            Content.styled(say(self, "people.involvement"), "bold"), classes="form-heading"
         )
-        for name in INVOLVEMENT_TYPES:
-            yield TextField(LABELS[name], f"involvement.{name}", fields.share)
-        yield Button("Norwegian averages", id="averages", compact=True)
-        yield NotesField("Notes", "notes")
+        names = {name: involvement_name(name, lang) for name in INVOLVEMENT_TYPES}
+        wide = max(map(len, names.values())) > LABEL_FITS  # sosialiseringsbrukere
+        for name, label in names.items():
+            field = TextField(label, f"involvement.{name}", fields.share)
+            yield field.set_class(wide, "wide-label")
+        yield Button(say(self, "people.averages"), id="averages", compact=True)
+        yield NotesField(say(self, "field.notes"), "notes")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "averages" and self.base is not None:
@@ -94,7 +111,7 @@ class PeopleScreen(PostScreen):
         segment = self.item()
         self.query_one(InvolvementBars).draw(segment.involvement if segment else None)
         self.query_one("#stakeholder-map", Text).show(
-            stakeholder_map(self.post_app.plan.people.segments)
+            stakeholder_map(self.post_app.plan.people.segments, self.post_app.lang)
         )
 
     def form_bound(self, base: str | None) -> None:

@@ -11,19 +11,13 @@ from textual.widgets import Static
 
 from posttui.core import fields
 from posttui.core.model import Initiative
-from posttui.core.terminal import printable
+from posttui.core.terminal import preview
 from posttui.core.vocabulary import COMMON_CONTENT
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import NotesField, TextField
 from posttui.ui.widgets.items import ItemList, unique_id
 from posttui.ui.widgets.text import Text
-
-
-def initiative_label(initiative: Initiative) -> tuple[Content, Content]:
-    serves = ", ".join(initiative.objectives) or "no objective"
-    return Content.styled(printable(initiative.id), "bold"), Content.styled(
-        printable(f"serves {serves}"), "$text-muted"
-    )
+from posttui.ui.words import say
 
 
 def new_initiative(initiatives: list[Any]) -> Initiative:
@@ -33,45 +27,58 @@ def new_initiative(initiatives: list[Any]) -> Initiative:
 class StrategyScreen(PostScreen):
     STEP = "strategy"
     SECTION = "strategy.initiatives"
-    INTRO = "Strategy: how should the relationship change, and what will you do?"
-    EMPTY = "No initiatives yet. Press n in the list to add one."
 
     def item_list(self) -> ItemList:
-        return ItemList(self.SECTION, "initiative", initiative_label, new_initiative, id="items")
+        return ItemList(
+            self.SECTION, "initiative", self.initiative_label, new_initiative, id="items"
+        )
+
+    def initiative_label(self, initiative: Initiative) -> tuple[Content, Content]:
+        if initiative.objectives:
+            serves = say(self, "strategy.serves", objectives=", ".join(initiative.objectives))
+        else:
+            serves = say(self, "strategy.no-objective")
+        return Content.styled(preview(initiative.id), "bold"), Content.styled(
+            preview(serves), "$text-muted"
+        )
 
     def compose_aside(self) -> ComposeResult:
         yield Text(id="unserved")
 
     def compose_form_header(self) -> ComposeResult:
-        yield NotesField("Relationship", "relationship", fixed="strategy")
+        yield NotesField(say(self, "strategy.relationship"), "relationship", fixed="strategy")
+        yield Static(Content(say(self, "strategy.relationship-hint")), classes="form-note")
         yield Static(
-            Content("How should the relationship with the audience change: from what, to what?"),
-            classes="form-note",
+            Content.styled(say(self, "strategy.initiative"), "bold"), classes="form-heading"
         )
-        yield Static(Content.styled("Initiative", "bold"), classes="form-heading")
 
     def compose_form(self) -> ComposeResult:
-        yield NotesField("Description", "description")
-        yield TextField("Id", "id", fields.slug)
+        yield NotesField(say(self, "field.description"), "description")
+        yield TextField(say(self, "field.id"), "id", fields.slug)
         yield TextField(
-            "Serves",
+            say(self, "strategy.objectives"),
             "objectives",
             fields.slugs,
-            placeholder="objective ids",
+            placeholder=say(self, "strategy.objectives-hint"),
             suggest=self.objective_words,
         )
         yield TextField(
-            "Content",
+            say(self, "strategy.content"),
             "content",
             fields.slugs,
             placeholder="video, images",
             suggest=lambda: COMMON_CONTENT,
         )
         yield TextField(
-            "Platforms", "platforms", fields.slugs, placeholder="instagram", suggest=self.mix
+            say(self, "field.platforms"),
+            "platforms",
+            fields.slugs,
+            placeholder="instagram",
+            suggest=self.mix,
         )
-        yield TextField("Cadence", "cadence", placeholder="1/week")
-        yield NotesField("Notes", "notes")
+        cadence = say(self, "strategy.cadence-hint")
+        yield TextField(say(self, "strategy.cadence"), "cadence", placeholder=cadence)
+        yield NotesField(say(self, "field.notes"), "notes")
 
     def objective_words(self) -> Iterable[str]:
         return [objective.id for objective in self.post_app.plan.objectives]
@@ -83,8 +90,8 @@ class StrategyScreen(PostScreen):
         plan = self.post_app.plan
         served = {ref for initiative in plan.strategy.initiatives for ref in initiative.objectives}
         unserved = [o for o in plan.objectives if o.id not in served]
-        lines = [Content.styled("Objectives no initiative serves", "bold")]
-        lines += [Content.styled(f"  {printable(o.id)}", "$warning") for o in unserved]
+        lines = [Content.styled(say(self, "strategy.unserved"), "bold")]
+        lines += [Content.styled(f"  {preview(o.id)}", "$warning") for o in unserved]
         if not unserved:
-            lines.append(Content.styled("  none: every objective is served", "$success"))
+            lines.append(Content.styled(f"  {say(self, 'strategy.all-served')}", "$success"))
         self.query_one("#unserved", Text).show(Content("\n").join(lines))

@@ -9,16 +9,17 @@ from textual.content import Content
 
 from posttui.core import fields
 from posttui.core.model import Platform
-from posttui.core.terminal import printable
+from posttui.core.terminal import preview
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import NotesField, TextField
 from posttui.ui.widgets.items import ItemList, unique_id
 from posttui.ui.widgets.matrix import PlatformMatrix
+from posttui.ui.words import say
 
 
 def platform_label(platform: Platform) -> tuple[Content, Content]:
-    return Content(printable(platform.name or platform.id)), Content.styled(
-        printable(platform.role), "$text-muted"
+    return Content(preview(platform.name or platform.id)), Content.styled(
+        preview(platform.role), "$text-muted"
     )
 
 
@@ -29,17 +30,16 @@ def new_platform(platforms: list[Any]) -> Platform:
 class TechnologyScreen(PostScreen):
     STEP = "technology"
     SECTION = "technology.platforms"
-    INTRO = "Technology: only platforms where your audience is."
-    EMPTY = "No platforms in the mix yet. Press n in the list to add one."
 
     def item_list(self) -> ItemList:
         return ItemList(self.SECTION, "platform", platform_label, new_platform, id="items")
 
     def compose_form(self) -> ComposeResult:
-        yield TextField("Id", "id", fields.slug)
-        yield TextField("Name", "name")
-        yield TextField("Role", "role", placeholder="what it is for in this plan")
-        yield NotesField("Notes", "notes")
+        yield TextField(say(self, "field.id"), "id", fields.slug)
+        yield TextField(say(self, "field.name"), "name")
+        role = say(self, "technology.role-hint")
+        yield TextField(say(self, "technology.role"), "role", placeholder=role)
+        yield NotesField(say(self, "field.notes"), "notes")
 
     def compose_form_extras(self) -> ComposeResult:
         yield PlatformMatrix(id="matrix")

@@ -18,8 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
 from posttui.core import fields, paths
-from posttui.core.terminal import printable
+from posttui.core.messages import Number
+from posttui.core.terminal import preview, printable
 from posttui.ui.widgets.text import Text
+from posttui.ui.words import language, say
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
@@ -119,6 +121,15 @@ class BoundField(Widget):
         if self._error is not None:
             self._error.show(Content(message or ""))
 
+    def editable(self, editor: Widget, length: int, fits: bool) -> bool:
+        """Whether a value of `length` characters `fits` its editor; one that does not
+        is shown begun, read only, and kept as it is: an editor measures the whole
+        line on every key, and a 20 MB line would stop the app."""
+        editor.disabled = not fits
+        if not fits:
+            self.show_error(say(self, "field.too-long", count=Number(length, language(self))))
+        return fits
+
     def focus_editor(self, *, select: bool = False) -> None:
         editor = self.query_one(".field-editor")
         editor.focus()
@@ -127,6 +138,9 @@ class BoundField(Widget):
 
 
 LINE_BREAK = "↵"
+# The longest line and text that fields edit; a key costs ~0.1 s at these lengths.
+LINE_LIMIT = 10_000
+TEXT_LIMIT = 200_000
 
 
 class LastWordSuggester(Suggester):
@@ -170,27 +184,31 @@ class TextField(BoundField):
 
     def editor(self) -> Widget:
         suggester = LastWordSuggester(self.suggest) if self.suggest else None
-        return Input(
+        editor = Input(
             placeholder=self.placeholder,
             suggester=suggester,
             classes="field-editor",
             select_on_focus=False,
             compact=True,
         )
+        editor.BINDING_GROUP_TITLE = say(self, "help.input")  # over its keys in the F1 help
+        return editor
 
     def load(self, value: Any) -> None:
         editor = self.query_one(Input)
+        text = fields.show(value)
+        whole = self.editable(editor, len(text), len(text) <= LINE_LIMIT)
         with editor.prevent(Input.Changed):
             # Plan text is data: control characters are shown escaped, never sent;
             # a line break shows as a symbol that typing there keeps a line break.
-            editor.value = printable(fields.show(value)).replace("\n", LINE_BREAK)
+            editor.value = (printable(text) if whole else preview(text)).replace("\n", LINE_BREAK)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         try:
             value = self.parser(event.value.replace(LINE_BREAK, "\n"))
-        except ValueError as error:
-            self.show_error(str(error))
+        except fields.FieldError as error:
+            self.show_error(error.text(language(self)))
             return
         self.apply(value)
 
@@ -207,8 +225,11 @@ class NotesField(BoundField):
 
     def load(self, value: Any) -> None:
         editor = self.query_one(TextArea)
+        text = value or ""
+        fits = len(text) <= TEXT_LIMIT and max(map(len, text.split("\n"))) <= LINE_LIMIT
+        whole = self.editable(editor, len(text), fits)
         with editor.prevent(TextArea.Changed):
-            editor.load_text(printable_text(value or ""))
+            editor.load_text(printable_text(text) if whole else preview(text))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -239,7 +260,8 @@ class ChoiceField(BoundField):
 
     def editor(self) -> Widget:
         options = [(Content(text), value) for value, text in self.choices]
-        return Select(options, classes="field-editor", prompt="(not set)", compact=True)
+        prompt = say(self, "field.not-set")
+        return Select(options, classes="field-editor", prompt=prompt, compact=True)
 
     def load(self, value: Any) -> None:
         editor: Select[str] = self.query_one(Select)

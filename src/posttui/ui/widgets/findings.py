@@ -11,38 +11,39 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from posttui.core.terminal import printable
+from posttui.core.terminal import preview
+from posttui.core.vocabulary import SMART, STEPS, smart_name, step_name
 from posttui.ui.widgets.rows import RowList
 from posttui.ui.widgets.text import Text
+from posttui.ui.words import WORDS, language, say
 
 if TYPE_CHECKING:
     from posttui.core.rules import Finding
 
-# Report order and titles of the groups (a rule id's first part).
-GROUPS = {
-    "plan": "Plan",
-    "specific": "S · Specific",
-    "measurable": "M · Measurable",
-    "attractive": "A · Attractive",
-    "realistic": "R · Realistic",
-    "time-bound": "T · Time-bound",
-    "people": "People",
-    "objectives": "Objectives",
-    "strategy": "Strategy",
-    "technology": "Technology",
-}
+# Report order of the groups (a rule id's first part): the plan, SMART, the POST steps.
+GROUPS = ("plan", *(group for _, group in SMART), *STEPS)
+LETTERS = {group: letter for letter, group in SMART}
 SEVERITY_STYLE = {"error": "$error", "warning": "$warning", "info": "$primary"}
 
 
+def group_title(group: str, lang: str = "en") -> str:
+    """'S · Specific', a POST step's name, or the plan."""
+    if letter := LETTERS.get(group):
+        return f"{letter} · {smart_name(letter, lang)}"
+    if group in STEPS:
+        return step_name(group, lang)
+    return WORDS("findings.plan", lang) if group == "plan" else group
+
+
 def grouped(findings: Iterable[Finding]) -> list[str | Finding]:
-    """Group titles, each followed by its findings, in report order."""
+    """Groups (a rule id's first part), each followed by its findings, in report order."""
     groups: dict[str, list[Finding]] = {group: [] for group in GROUPS}
     for finding in findings:
         groups.setdefault(finding.group, []).append(finding)
     rows: list[str | Finding] = []
     for group, members in groups.items():
         if members:
-            rows.append(GROUPS.get(group, group))
+            rows.append(group)
             rows.extend(members)
     return rows
 
@@ -62,13 +63,13 @@ class FindingList(RowList):
     def row_lines(self, index: int) -> tuple[Content, ...]:
         row = self.rows[index]
         if isinstance(row, str):
-            return (Content(row),)
+            return (Content(group_title(row, language(self))),)
         title = Content.assemble(
             (row.rule, f"bold {SEVERITY_STYLE[row.severity.value]}"),
             "  ",
-            (printable(row.subject), "$text-muted"),
+            (preview(row.subject), "$text-muted"),
         )
-        return title, Content(printable(row.message))
+        return title, Content(preview(row.message))
 
     def finding(self, index: int | None) -> Finding | None:
         row = self.rows[index] if index is not None and index < len(self.rows) else None
@@ -104,17 +105,12 @@ class FindingsPanel(Vertical):
         yield Text(id="findings-title")
         yield FindingList()
         yield Text(id="finding-detail")
-        yield Static(
-            Content(
-                "No findings: every objective is SMART and every target is where its audience is."
-            ),
-            id="findings-empty",
-        )
+        yield Static(Content(say(self, "findings.none")), id="findings-empty")
 
     def show(self, findings: list[Finding]) -> None:
         if findings == self._shown:
             return
-        title = Content(f"Findings ({len(findings)})")
+        title = Content(say(self, "findings.title", count=len(findings)))
         self.query_one("#findings-title", Text).show(title, layout=False)
         self._shown = findings
         self.set_class(not findings, "-clean")
@@ -123,7 +119,7 @@ class FindingsPanel(Vertical):
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         finding = self.query_one(FindingList).finding(event.index)
-        detail = Content(printable(finding.message)) if finding else Content("")
+        detail = Content(preview(finding.message)) if finding else Content("")
         self.query_one("#finding-detail", Text).show(detail)
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:

@@ -4,44 +4,40 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from posttui.core.bars import bar
 from posttui.core.model import INVOLVEMENT_TYPES, NORWEGIAN_INVOLVEMENT, Involvement
 from posttui.ui.widgets.text import Text
+from posttui.ui.words import WORDS, language
 
-LABELS = {
-    "socializers": "Socializers",
-    "lurkers": "Lurkers",
-    "sporadics": "Sporadics",
-    "debaters": "Debaters",
-    "advanced": "Advanced",
-}
-BAR_WIDTH = 10  # cells for 100 %
-EIGHTHS = " ▏▎▍▌▋▊▉"
+# Label, bar, share and (dimmed) the Norwegian average fit in this many cells: the
+# bars take what the labels leave (10 cells for 100 % beside the English names).
+CHART_WIDTH = 32
+NUMBERS_WIDTH = len(" 100 % ·34")
 
 
-def bar(share: float, width: int = BAR_WIDTH) -> str:
-    cells = max(0.0, min(share, 100)) * width / 100
-    whole = int(cells)
-    return "█" * whole + EIGHTHS[int((cells - whole) * 8)].strip()
-
-
-def involvement_chart(involvement: Involvement | None) -> Content:
+def involvement_chart(involvement: Involvement | None, lang: str = "en") -> Content:
+    """A bar per user type, its share, and (dimmed) the Norwegian average."""
     if involvement is None:
-        return Content("No involvement shares yet.\nNorwegian averages: 34/29/23/9/5.")
+        return Content(WORDS("bars.none", lang))
+    labels = [WORDS(f"bars.{name}", lang) for name in INVOLVEMENT_TYPES]
+    width = max(len(label) for label in labels) + 1
+    cells = CHART_WIDTH - width - NUMBERS_WIDTH
     lines = []
-    for name, share, average in zip(
-        INVOLVEMENT_TYPES, involvement.shares(), NORWEGIAN_INVOLVEMENT, strict=True
+    for label, share, average in zip(
+        labels, involvement.shares(), NORWEGIAN_INVOLVEMENT, strict=True
     ):
         lines.append(
             Content.assemble(
-                f"{LABELS[name]:<12}",
-                (f"{bar(share):<{BAR_WIDTH}}", "$accent"),
+                f"{label:<{width}}",
+                (f"{bar(share, cells):<{cells}}", "$accent"),
                 f"{share:>4g} %",
                 (f" ·{average}", "$text-muted"),
             )
         )
     total = sum(involvement.shares())
     style = "$text-muted" if abs(total - 100) <= 1 else "$warning"
-    lines.append(Content.styled(f"{'Sum':<12}{'':<{BAR_WIDTH}}{total:>4g} %", style))
+    total_line = f"{WORDS('bars.sum', lang):<{width + cells}}{total:>4g} %"
+    lines.append(Content.styled(total_line, style))
     return Content("\n").join(lines)
 
 
@@ -49,4 +45,4 @@ class InvolvementBars(Text):
     DEFAULT_CSS = "InvolvementBars { height: auto; padding: 0 1; }"
 
     def draw(self, involvement: Involvement | None) -> None:
-        self.show(involvement_chart(involvement))
+        self.show(involvement_chart(involvement, language(self)))

@@ -11,6 +11,7 @@ from textual.message import Message
 
 from posttui.core import paths
 from posttui.ui.widgets.rows import RowList
+from posttui.ui.words import say
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
@@ -112,7 +113,7 @@ class ItemList(RowList):
             return
         remaining = self.items[:index] + self.items[index + 1 :]
         self._replace(remaining, min(index, len(remaining) - 1) if remaining else None)
-        self.notify(f"Deleted the {self.noun}. ctrl+z brings it back.", markup=False)
+        self.notify(say(self, f"deleted.{self.noun}"), markup=False)
 
     def action_reorder(self, offset: int) -> None:
         index = self.highlighted

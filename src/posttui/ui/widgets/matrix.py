@@ -3,74 +3,80 @@ a target is set on a platform its audience is absent from (in the error colour).
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
+from posttui.core.matrix import (
+    ABSENT_TARGET,
+    EMPTY,
+    PRESENT,
+    TARGET,
+    mark,
+    platform_columns,
+    targeted,
+)
+from posttui.core.messages import Number
 from posttui.core.model import Plan
-from posttui.core.terminal import printable
+from posttui.core.terminal import preview, printable
 from posttui.ui.widgets.text import Text
+from posttui.ui.words import WORDS, language
 
-PRESENT, TARGET, ABSENT_TARGET, EMPTY = "●", "◎", "✕", "·"
-
-
-def platform_columns(plan: Plan) -> list[str]:
-    """The mix first, then platforms only segments or targets mention."""
-    columns = [platform.id for platform in plan.technology.platforms]
-    mentioned = [p for s in plan.people.segments for p in s.platforms]
-    mentioned += [t.platform for o in plan.objectives for t in o.targets if t.platform]
-    for platform in mentioned:
-        if platform not in columns:
-            columns.append(platform)
-    return columns
+NAME_CELLS = 24  # the widest the segment column gets
+MAX_ROWS = 100  # segments drawn: the findings cover the rest, and drawing stays quick
 
 
-def targeted(plan: Plan) -> set[tuple[str, str]]:
-    """(segment id, platform) pairs on which some objective for the segment sets a target."""
-    return {
-        (segment, target.platform)
-        for objective in plan.objectives
-        for segment in objective.segments
-        for target in objective.targets
-        if target.platform
-    }
-
-
-def matrix(plan: Plan, width: int = 80) -> Content:
-    """The matrix in `width` cells: names are cut to fit, the legend says what they are."""
+def matrix(plan: Plan, width: int = 80, lang: str = "en") -> Content:
+    """The matrix in `width` cells: names are cut to fit, the legend says what they are.
+    Widths are terminal cells, not characters: a CJK character or an emoji takes two."""
     columns = platform_columns(plan)
-    if not plan.people.segments or not columns:
-        return Content("Add segments under People and platforms here to see the matrix.")
+    segments = plan.people.segments
+    if not segments or not columns:
+        return Content(WORDS("matrix.empty", lang))
     targets = targeted(plan)
     mix = {platform.id for platform in plan.technology.platforms}
-    names = [printable(s.name or s.id) for s in plan.people.segments]
-    first = min(max(len(n) for n in ["Segment", *names]), 24) + 2
+    shown = segments[:MAX_ROWS]
+    # Cut before escaping: a 20 MB name costs what its first cells do.
+    names = [printable((s.name or s.id)[:NAME_CELLS]) for s in shown]
+    heading = WORDS("matrix.segment", lang)
+    first = min(max(cell_len(n) for n in [heading, *names]), NAME_CELLS) + 2
     cell = max(3, min(max(len(c) for c in columns) + 2, (width - first) // len(columns)))
-    header: list[tuple[str, str] | str] = [(f"{'Segment':<{first}}", "$text-muted")]
+    header: list[tuple[str, str] | str] = [(set_cell_size(heading, first), "$text-muted")]
     for column in columns:
         style = "bold" if column in mix else "$text-muted"
-        header.append((f"{column[: cell - 1]:<{cell}}", style))
+        header.append((set_cell_size(column[: cell - 1], cell), style))
     rows = [Content.assemble(*header)]
-    for name, segment in zip(names, plan.people.segments, strict=True):
-        cells: list[tuple[str, str] | str] = [f"{name[: first - 2]:<{first}}"]
+    for name, segment in zip(names, shown, strict=True):
+        cells: list[tuple[str, str] | str] = [set_cell_size(name, first - 2) + "  "]
         for column in columns:
             symbol, style = _cell(column in segment.platforms, (segment.id, column) in targets)
-            cells.append((f"{symbol:<{cell}}", style))
+            cells.append((set_cell_size(symbol, cell), style))
         rows.append(Content.assemble(*cells))
+    if len(segments) > len(shown):
+        more = WORDS("matrix.more", lang, count=Number(len(segments) - len(shown), lang))
+        rows.append(Content.styled(more, "$text-muted"))
     cut = [c for c in columns if len(c) > cell - 1]
     legend = [
-        Content.styled(f"{PRESENT} present", "$success"),
-        Content.styled(f"{TARGET} target where the segment is", "$accent"),
-        Content.styled(f"{ABSENT_TARGET} target where the segment is absent", "bold $error"),
-        Content.styled("grey: not in the platform mix", "$text-muted"),
+        Content.styled(f"{PRESENT} {WORDS('matrix.present', lang)}", "$success"),
+        Content.styled(f"{TARGET} {WORDS('matrix.target', lang)}", "$accent"),
+        Content.styled(f"{ABSENT_TARGET} {WORDS('matrix.absent', lang)}", "bold $error"),
+        Content.styled(WORDS("matrix.not-in-mix", lang), "$text-muted"),
     ]
     if cut:
-        legend.append(Content(", ".join(f"{c[: cell - 1]} = {c}" for c in cut)))
+        legend.append(Content(", ".join(f"{c[: cell - 1]} = {preview(c)}" for c in cut)))
     return Content("\n").join([*rows, Content(""), *legend])
 
 
+_STYLES = {
+    PRESENT: "$success",
+    TARGET: "bold $accent",
+    ABSENT_TARGET: "bold $error",
+    EMPTY: "$text-muted",
+}
+
+
 def _cell(present: bool, aimed: bool) -> tuple[str, str]:
-    if aimed:
-        return (TARGET, "bold $accent") if present else (ABSENT_TARGET, "bold $error")
-    return (PRESENT, "$success") if present else (EMPTY, "$text-muted")
+    symbol = mark(present, aimed)
+    return symbol, _STYLES[symbol]
 
 
 class PlatformMatrix(Text):
@@ -81,14 +87,17 @@ class PlatformMatrix(Text):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self._plan: Plan | None = None
+        self._width = 0
 
     def draw(self, plan: Plan) -> None:
         self._plan = plan
         self._draw()
 
     def on_resize(self) -> None:
-        self._draw()
+        if self.content_region.width != self._width:  # a height change needs no new text
+            self._draw()
 
     def _draw(self) -> None:
         if self._plan is not None:
-            self.show(matrix(self._plan, self.content_region.width or 80))
+            self._width = self.content_region.width
+            self.show(matrix(self._plan, self._width or 80, language(self)))

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-SMART = (
-    ("S", "specific"),
-    ("M", "measurable"),
-    ("A", "attractive"),
-    ("R", "realistic"),
-    ("T", "time-bound"),
-)
+from posttui.core.vocabulary import SMART, smart_name
+from posttui.ui.words import WORDS
 
 
 def smart_letters(flagged: set[str]) -> Content:
@@ -22,8 +17,11 @@ def smart_letters(flagged: set[str]) -> Content:
     return Content.assemble(*parts)
 
 
-def smart_summary(flagged: set[str]) -> Content:
+def smart_summary(flagged: set[str], lang: str = "en") -> Content:
     """The letters with the names of the failing ones spelled out."""
-    failing = [group for _, group in SMART if group in flagged]
-    note = ("  fails: " + ", ".join(failing), "$error") if failing else ("  all met", "$success")
+    failing = [smart_name(letter, lang).lower() for letter, group in SMART if group in flagged]
+    if failing:
+        note = (f"  {WORDS('smart.fails', lang, names=', '.join(failing))}", "$error")
+    else:
+        note = (f"  {WORDS('smart.met', lang)}", "$success")
     return Content.assemble(smart_letters(flagged), note)

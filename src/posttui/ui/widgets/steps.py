@@ -5,25 +5,27 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-STEPS = (
-    ("people", "People", "f2"),
-    ("objectives", "Objectives", "f3"),
-    ("strategy", "Strategy", "f4"),
-    ("technology", "Technology", "f5"),
-)
+from posttui.core.vocabulary import STEPS, step_name
+from posttui.ui.words import WORDS, language
+
+KEYS = dict(zip(STEPS, ("f2", "f3", "f4", "f5"), strict=True))
 
 
-def step_line(current: str) -> Content:
+def step_line(current: str, lang: str = "en") -> Content:
     parts: list[tuple[str, str] | str] = []
-    for index, (step, title, key) in enumerate(STEPS):
+    for index, step in enumerate(STEPS):
         if index:
             parts.append((" → ", "$text-muted"))
         style = "bold reverse $accent" if step == current else ""
-        parts.extend([(f"{key} ", "$text-muted"), (f" {title} ", style)])
-    parts.append(("     f6 Plan details", "$text-muted"))
+        parts.extend([(f"{KEYS[step]} ", "$text-muted"), (f" {step_name(step, lang)} ", style)])
+    parts.append((f"     f6 {WORDS('steps.details', lang)}", "$text-muted"))
     return Content.assemble(*parts)
 
 
 class StepBar(Static):
     def __init__(self, current: str) -> None:
-        super().__init__(step_line(current))
+        super().__init__()
+        self.current = current
+
+    def on_mount(self) -> None:
+        self.update(step_line(self.current, language(self)))
