@@ -21,7 +21,7 @@ from pathlib import Path
 
 from posttui.core.loader import load
 from posttui.core.model import Plan
-from posttui.core.writer import process_alive, dumps, write_atomic
+from posttui.core.writer import dumps, process_alive, write_atomic
 
 SUFFIX = ".recovery"
 # What follows `.NAME.` in a recovery file's name: the process id and a random tag.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import tomllib
@@ -14,21 +15,34 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from posttui.core import paths
+from posttui.core import limits, paths
+from posttui.core.messages import Phrase, os_reason
 from posttui.core.model import FORMAT, SLUG_PATTERN, Plan
 from posttui.core.source import SourceMap, comment_lines
+from posttui.core.terminal import preview
 
 
 @dataclass(frozen=True)
 class Problem:
-    message: str
+    """One thing wrong with a file: what (a message of PROBLEMS), where (line, key path)."""
+
+    phrase: Phrase
     line: int | None = None
     key: str | None = None
 
-    def render(self, file: str) -> str:
+    @property
+    def message(self) -> str:
+        """The message in English; `text` says it in any language."""
+        return self.text()
+
+    def text(self, lang: str = "en") -> str:
+        return self.phrase.text(lang)
+
+    def render(self, file: str, lang: str = "en") -> str:
         where = f"{file}:{self.line}" if self.line else file
         key = f" {self.key}:" if self.key else ""
-        return f"{where}:{key} {self.message}"
+        # Names and values from the file are shown escaped, and a huge value only begun.
+        return preview(f"{where}:{key} {self.text(lang)}")
 
 
 class LoadError(Exception):
@@ -39,8 +53,8 @@ class LoadError(Exception):
         self.problems = problems
         super().__init__(self.render())
 
-    def render(self) -> str:
-        return "\n".join(problem.render(self.path) for problem in self.problems)
+    def render(self, lang: str = "en") -> str:
+        return "\n".join(problem.render(self.path, lang) for problem in self.problems)
 
 
 @dataclass
@@ -70,33 +84,39 @@ def load(path: Path | str) -> PlanFile:
 
 
 def read_text(path: Path) -> str:
-    def fail(message: str) -> LoadError:
-        return LoadError(path, [Problem(message)])
+    def fail(what: str, **params: object) -> LoadError:
+        return LoadError(path, [Problem(Phrase(what, params))])
 
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # One byte past the limit tells a file too large without reading all of it.
+            data = handle.read(limits.MAX_BYTES + 1)
     except FileNotFoundError:
-        raise fail("no such file") from None
+        raise fail("no-such-file") from None
     except IsADirectoryError:
-        raise fail("is a directory, not a plan file") from None
+        raise fail("directory") from None
     except OSError as error:
-        raise fail(f"cannot be read: {error.strerror or error}") from None
-    if not data.strip():
-        raise fail("the file is empty: a plan starts with `format = 1` and a [plan] title")
+        raise fail("unreadable", reason=os_reason(error)) from None
+    if not data or data.isspace():  # strip() would copy a large file
+        raise fail("empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise fail("is UTF-16 text: save it as UTF-8")
+        raise fail("utf-16")
     if b"\0" in data:
-        raise fail("is a binary file, not a TOML plan")
+        raise fail("binary")
+    if len(data) > limits.MAX_BYTES:
+        raise LoadError(path, [Problem(limits.TOO_LARGE)])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise LoadError(path, [Problem("is not UTF-8 text: save it as UTF-8", line)]) from None
+        raise LoadError(path, [Problem(Phrase("not-utf-8"), line)]) from None
 
 
 def parse(text: str, path: Path | str = "<plan>") -> Plan:
     """Validate TOML text into a Plan, or raise LoadError with all problems."""
     text = text.removeprefix("\ufeff")
+    if too_much := limits.check(text):
+        raise LoadError(path, [Problem(*too_much)])
     if markers := _conflict_markers(text):
         raise LoadError(path, markers)
     data = _toml(text, path)
@@ -117,12 +137,12 @@ def _conflict_markers(text: str) -> list[Problem]:
         return []
     found = [
         Problem(
-            f"git merge conflict marker {match.group(1)}: resolve the conflict first",
+            Phrase("conflict-marker", {"marker": match.group(1)}),
             text.count("\n", 0, match.start()) + 1,
         )
         for match in CONFLICT_MARKER.finditer(text)
     ]
-    return found if any(p.message.startswith("git merge conflict marker <") for p in found) else []
+    return found if any(p.phrase.params["marker"] == "<<<<<<<" for p in found) else []
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
@@ -136,25 +156,22 @@ def _toml(text: str, path: Path | str) -> dict[str, Any]:
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match and match.group(1) else None
         reason = _plain_toml_reason(_TOML_POSITION.sub("", message))
-        raise LoadError(path, [Problem(f"not valid TOML: {reason}", line)]) from None
+        raise LoadError(path, [Problem(Phrase("not-toml", {"reason": reason}), line)]) from None
 
 
 _TOML_REASONS = [
-    (re.compile(r"Cannot declare \((.*)\) twice"), "the table [{0}] is declared twice"),
-    (
-        re.compile(r"Cannot overwrite a value"),
-        "a key is set twice, or a key and a table share a name",
-    ),
-    (re.compile(r"Illegal character '\\n'"), "the line ends inside a string: is a quote missing?"),
+    (re.compile(r"Cannot declare \((.*)\) twice"), "toml.declared-twice"),
+    (re.compile(r"Cannot overwrite a value"), "toml.set-twice"),
+    (re.compile(r"Illegal character '\\n'"), "toml.open-string"),
 ]
 
 
-def _plain_toml_reason(reason: str) -> str:
+def _plain_toml_reason(reason: str) -> Phrase | str:
     """tomllib's wording, with Python's spellings (tuples, escapes) turned into TOML's."""
     for pattern, plain in _TOML_REASONS:
         if match := pattern.search(reason):
             dotted = ".".join(re.findall(r"'([^']*)'", match.group(1))) if match.groups() else ""
-            return plain.format(dotted)
+            return Phrase(plain, {"table": dotted})
     return reason
 
 
@@ -163,15 +180,12 @@ def _check_format(data: dict[str, Any], text: str, path: Path | str) -> None:
     if version == FORMAT and type(version) is int:
         return
     if version is None:
-        message = f"missing `format = {FORMAT}` at the top: is this a posttui plan?"
+        phrase = Phrase("format.missing", {"format": FORMAT})
     elif type(version) is int and version > FORMAT:
-        message = (
-            f"format {version} is newer than this posttui understands ({FORMAT}): "
-            "upgrade posttui to open it"
-        )
+        phrase = Phrase("format.newer", {"version": version, "format": FORMAT})
     else:
-        message = f"format must be {FORMAT}, not {_toml_type(version)}"
-    raise LoadError(path, [Problem(message, SourceMap(text).line_of("format"), "format")])
+        phrase = Phrase("format.wrong", {"format": FORMAT, "got": _toml_type(version)})
+    raise LoadError(path, [Problem(phrase, SourceMap(text).line_of("format"), "format")])
 
 
 # ---- validation errors -> problems ----
@@ -195,76 +209,86 @@ def _problems(error: ValidationError, source: SourceMap) -> list[Problem]:
     for detail in error.errors(include_url=False):
         # A union (number = int | float) reports once per branch: keep the first.
         by_path.setdefault(key_path(detail["loc"]), detail)
+    # A file wrong everywhere (thousands of unknown keys, say) lists its first problems
+    # only: finding the line of each one reads its table again.
+    shown = dict(itertools.islice(by_path.items(), limits.MAX_PROBLEMS))
     problems = [
-        Problem(_describe(detail), source.line_of(path), path) for path, detail in by_path.items()
+        Problem(_describe(detail), source.line_of(path), path) for path, detail in shown.items()
     ]
     # In file order, like a compiler; problems without a line (a missing table) last.
-    return sorted(problems, key=lambda p: p.line if p.line is not None else float("inf"))
+    problems.sort(key=lambda p: p.line if p.line is not None else float("inf"))
+    if len(by_path) > len(shown):
+        problems.append(Problem(limits.more_problems(len(by_path) - len(shown))))
+    return problems
 
 
-def _describe(detail: ErrorDetails) -> str:
+def _describe(detail: ErrorDetails) -> Phrase:
     kind, value = detail["type"], detail.get("input")
     name = next((p for p in reversed(detail["loc"]) if isinstance(p, str)), "")
     if kind == "extra_forbidden":
-        return f"unknown key `{name}`{_suggestion(name, detail['loc'])}"
+        return _unknown_key(name, detail["loc"])
     if kind == "missing":
-        return f"missing required {'table' if name in _TABLES else 'key'} `{name}`"
+        return Phrase("missing.table" if name in _TABLES else "missing.key", {"name": name})
     if kind in _BOUNDS:
-        return _BOUNDS[kind].format(**detail.get("ctx", {}))
+        return Phrase(f"bound.{kind}", detail.get("ctx", {}))
     if kind == "value_error":
-        return detail["msg"].removeprefix("Value error, ")
+        # The model's one validator of its own refuses blank text (model._not_blank).
+        reason = detail["msg"].removeprefix("Value error, ")
+        return (
+            Phrase("blank")
+            if reason == "must not be empty"
+            else Phrase("other", {"reason": reason})
+        )
     if kind == "literal_error":
-        return f"{value!r} is not allowed; use one of {detail['ctx']['expected']}"
+        options = tuple(re.findall(r"'([^']*)'", detail["ctx"]["expected"]))
+        return Phrase("literal", {"value": repr(value), "expected": options})
     if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == SLUG_PATTERN:
-        return f"{value!r} is not a valid id: use lowercase letters, digits and hyphens"
+        return Phrase("slug", {"value": repr(value)})
     if kind.endswith("_type") or kind in ("int_from_float", "finite_number"):
         expected = _TYPE_NAMES.get(kind, kind.removesuffix("_type"))
-        return f"expected {expected}, got {_toml_type(value)}"
-    return f"{detail['msg'][0].lower()}{detail['msg'][1:]}"
+        return Phrase("type", {"expected": expected, "got": _toml_type(value)})
+    return Phrase("other", {"reason": f"{detail['msg'][0].lower()}{detail['msg'][1:]}"})
 
 
 _TABLES = {"plan", "settings", "people", "strategy", "technology", "involvement"}
-_BOUNDS = {
-    "greater_than_equal": "must be {ge} or more",
-    "greater_than": "must be more than {gt}",
-    "less_than_equal": "must be {le} or less",
-    "less_than": "must be less than {lt}",
-}
+_BOUNDS = {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}
 
 _TYPE_NAMES = {
-    "int_type": "a number",
-    "float_type": "a number",
-    "finite_number": "a finite number",
-    "string_type": "text in quotes",
-    "date_type": "a date such as 2027-06-30 (no quotes, no time)",
-    "list_type": "a list [ ... ]",
-    "model_type": "a table",
-    "model_attributes_type": "a table",
-    "dict_type": "a table",
-    "bool_type": "true or false",
+    "int_type": Phrase("type.number"),
+    "float_type": Phrase("type.number"),
+    "finite_number": Phrase("type.finite-number"),
+    "string_type": Phrase("type.text"),
+    "date_type": Phrase("type.date"),
+    "list_type": Phrase("type.list"),
+    "model_type": Phrase("type.table"),
+    "model_attributes_type": Phrase("type.table"),
+    "dict_type": Phrase("type.table"),
+    "bool_type": Phrase("type.bool"),
 }
 
 
-def _toml_type(value: object) -> str:
+def _toml_type(value: object) -> Phrase | str:
     """A TOML value as a user wrote it: `text "5"`, `the number 5`, `true`, `a date`, ..."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return Phrase("value.number", {"value": value})
     if isinstance(value, str):
-        return f"text {json.dumps(value, ensure_ascii=False)}"
+        return Phrase("value.text", {"value": json.dumps(value, ensure_ascii=False)})
     if isinstance(value, datetime):
-        return "a date with a time of day"
+        return Phrase("value.datetime")
     if isinstance(value, date):
-        return "a date"
+        return Phrase("value.date")
     if isinstance(value, list):
-        return "a list"
-    return "a table" if isinstance(value, dict) else type(value).__name__
+        return Phrase("value.list")
+    return Phrase("value.table") if isinstance(value, dict) else type(value).__name__
 
 
-def _suggestion(key: str, loc: tuple[int | str, ...]) -> str:
+def _unknown_key(key: str, loc: tuple[int | str, ...]) -> Phrase:
     import difflib  # only a plan with a typo needs it; check starts faster without
 
     known = list(paths.model_at(key_path(loc[:-1])).model_fields)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else f"; known keys: {', '.join(known)}"
+    if close:
+        return Phrase("unknown-key.close", {"name": key, "close": close[0]})
+    return Phrase("unknown-key.known", {"name": key, "known": ", ".join(known)})
