@@ -149,6 +149,10 @@ CASES = [
     ),
     Case("50 MB of realistic objectives", lambda: realistic_of_size(50 * MB)),
     Case(f"{limits.MAX_ITEMS + 1:,} values in one list", lambda: platforms(limits.MAX_ITEMS)),
+    Case(
+        "16 million escapes in one text (32 MB)",
+        lambda: HEAD + 'notes = "' + "\\t" * (limits.MAX_BYTES // 2 - 20) + '"\n',
+    ),
     Case(f"arrays {DEEP:,} deep", lambda: f"{HEAD}a = {'[' * DEEP}{']' * DEEP}\n", quick=True),
     Case(f"inline tables {DEEP:,} deep", lambda: f"{HEAD}a = {'{b=' * DEEP}1{'}' * DEEP}\n"),
     Case(f"dotted key of {DEEP:,} parts", lambda: f"{HEAD}{'.'.join(['a'] * DEEP)} = 1\n"),

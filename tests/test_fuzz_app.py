@@ -28,7 +28,7 @@ from test_app import KAFE, NORDLYS, SAMPLES, TROMSO, committed, editing
 STEPS = ["f2", "f3", "f4", "f5"]
 KEYS = [
     *STEPS,
-    *["f1", "f6", "f7", "ctrl+s", "ctrl+z", "ctrl+y", "ctrl+n"],
+    *["f1", "f6", "f7", "ctrl+g", "ctrl+s", "ctrl+z", "ctrl+y", "ctrl+n", "insert"],
     *["tab", "shift+tab", "up", "down", "left", "right", "home", "end", "pageup", "pagedown"],
     *["shift+up", "shift+down", "enter", "escape", "space", "backspace", "delete", "ctrl+u"],
     *["n", "d", "a", "x", "y", "q", "0", "7", "-", ",", ".", "ø", "[", "/", "@", "\u202e"],

@@ -13,8 +13,12 @@ import os
 import shlex
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 from posttui.core.i18n import Catalog
 
@@ -90,9 +94,29 @@ def run(options: argparse.Namespace) -> int:
     if host not in LOCAL_HOSTS:
         print(WORDS("open", lang, host=host), file=sys.stderr)
     banner = WORDS("serving", lang, file=printable(options.plan), url=_url(host, port))
+    sys.unraisablehook = _quiet_after_loop_closed(sys.unraisablehook)
     _server(editor_command(path, options.lang), host, port, banner).serve()
     print(WORDS("stopped", lang))
     return 0
+
+
+def _quiet_after_loop_closed(
+    hook: Callable[[UnraisableHookArgs], object],
+) -> Callable[[UnraisableHookArgs], object]:
+    """Drop asyncio's complaint about an editor's pipe collected after the loop closed.
+
+    textual-serve leaves each editor's subprocess transport to the garbage collector;
+    when that runs after Ctrl+C has closed the loop, the editor is gone already, but
+    asyncio would print a traceback.
+    """
+
+    def quiet(unraisable: UnraisableHookArgs) -> object:
+        error = unraisable.exc_value
+        if isinstance(error, RuntimeError) and str(error) == "Event loop is closed":
+            return None
+        return hook(unraisable)
+
+    return quiet
 
 
 def editor_command(path: Path, lang: str | None) -> str:

@@ -19,7 +19,8 @@ from posttui.core.messages import Phrase, localized
 # Room for a plan whose notes hold a 20-million-character text (25 MB of UTF-8).
 MAX_MEGABYTES = 32
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
-# Keys, values and tables (a plan of 1,000 objectives has about 35,000).
+# Keys, values and tables, and backslash escapes, which cost tomllib as much as a value
+# each (a plan of 1,000 objectives has about 35,000 in all).
 MAX_ITEMS = 250_000
 # Arrays and inline tables inside each other, or the parts of a dotted key or header.
 MAX_DEPTH = 32
@@ -33,8 +34,9 @@ LIMITS = Catalog(
             "the file is larger than {limit} MB, the most a plan may be: is this really a plan?"
         ),
         "too-many": (
-            "the file holds {count:,} keys, values and tables, more than the {limit:,} a plan "
-            "may hold (a plan of 1,000 objectives holds about 35,000): is this really a plan?"
+            "the file holds {count:,} keys, values, tables and backslash escapes, more than "
+            "the {limit:,} a plan may hold (a plan of 1,000 objectives holds about 35,000): "
+            "is this really a plan?"
         ),
         "too-deep": (
             "nested more than {limit} levels deep (arrays, inline tables or the parts of a "
@@ -47,9 +49,9 @@ LIMITS = Catalog(
             "filen er større enn {limit} MB, det meste en plan kan være: er dette virkelig en plan?"
         ),
         "too-many": (
-            "filen har {count:,} nøkler, verdier og tabeller, flere enn de {limit:,} en plan "
-            "kan ha (en plan med 1\u00a0000 mål har omtrent 35\u00a0000): "
-            "er dette virkelig en plan?"
+            "filen har {count:,} nøkler, verdier, tabeller og escape-sekvenser med omvendt "
+            "skråstrek, flere enn de {limit:,} en plan kan ha (en plan med 1\u00a0000 mål har "
+            "omtrent 35\u00a0000): er dette virkelig en plan?"
         ),
         "too-deep": (
             "nøstet mer enn {limit} nivåer dypt (lister, innebygde tabeller eller delene av "
@@ -77,12 +79,15 @@ def more_problems(count: int) -> LimitPhrase:
 
 # Strings and comments, which may hold anything: what is counted lies outside them.
 # Multi-line strings first; their closing quotes may carry one or two quotes of the text.
+# A string left open ends with its line (multi-line: with the text), and nothing is tried
+# twice (possessive `*+`): the scan stays linear, even over a million `"\` in a row.
 _STRINGS_AND_COMMENTS = re.compile(
-    r'"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"{3,5}'
-    r"|'''[\s\S]*?'{3,5}"
-    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-    r"|'[^'\n]*'"
-    r"|#[^\n]*"
+    r'"""[^"\\]*+(?:(?:\\[\s\S]?|"(?!""))[^"\\]*+)*+(?:"{3,5}|\Z)'
+    r"|'''[\s\S]*?(?:'{3,5}|\Z)"
+    r'|"[^"\\\n]*+(?:\\[^\n]?[^"\\\n]*+)*+(?:"|$)'
+    r"|'[^'\n]*+(?:'|$)"
+    r"|#[^\n]*+",
+    re.MULTILINE,
 )
 _EMPTY_STRING = '""'
 # Every byte but brackets, deleted to see the shape of the nesting alone.
@@ -91,7 +96,7 @@ _NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
 _BRACKETS = re.compile(r"[\[{]+|[\]}]+")
 # A key or table header of more than MAX_DEPTH parts: that many dots with no `=`, `,`,
 # bracket or line end between them (a number has one dot at most).
-_LONG_KEY = re.compile(rf"\.(?:[^.=,\[\]{{}}\n]*\.){{{MAX_DEPTH - 1}}}")
+_LONG_KEY = re.compile(rf"\.(?:[^.=,\[\]{{}}\n]*+\.){{{MAX_DEPTH - 1}}}")
 
 
 def check(text: str) -> tuple[LimitPhrase, int | None] | None:
@@ -100,7 +105,7 @@ def check(text: str) -> tuple[LimitPhrase, int | None] | None:
         return TOO_LARGE, None
     bare = _STRINGS_AND_COMMENTS.sub(_EMPTY_STRING, text)
     opening = bare.count("[") + bare.count("{")
-    items = bare.count("=") + bare.count(",") + opening
+    items = bare.count("=") + bare.count(",") + opening + text.count("\\")
     if items > MAX_ITEMS:
         return LimitPhrase("too-many", {"count": items, "limit": MAX_ITEMS}), None
     deep = _too_deep(bare, opening)
