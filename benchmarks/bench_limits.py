@@ -150,8 +150,12 @@ CASES = [
     Case("50 MB of realistic objectives", lambda: realistic_of_size(50 * MB)),
     Case(f"{limits.MAX_ITEMS + 1:,} values in one list", lambda: platforms(limits.MAX_ITEMS)),
     Case(
+        f"{limits.MAX_ESCAPES:,} escapes in one text (the limit)",
+        lambda: HEAD + 'notes = "' + "\\t" * limits.MAX_ESCAPES + '"\n',
+    ),
+    Case(
         "16 million escapes in one text (32 MB)",
-        lambda: HEAD + 'notes = "' + "\\t" * (limits.MAX_BYTES // 2 - 20) + '"\n',
+        lambda: HEAD + 'notes = "' + "\\t" * ((limits.MAX_BYTES - 100) // 2) + '"\n',
     ),
     Case(f"arrays {DEEP:,} deep", lambda: f"{HEAD}a = {'[' * DEEP}{']' * DEEP}\n", quick=True),
     Case(f"inline tables {DEEP:,} deep", lambda: f"{HEAD}a = {'{b=' * DEEP}1{'}' * DEEP}\n"),
@@ -192,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = [case for case in CASES if case.quick or not args.quick]
     print(
         f"posttui limits: {limits.MAX_MEGABYTES} MB, {limits.MAX_ITEMS:,} values, "
+        f"{limits.MAX_ESCAPES:,} escapes, "
         f"{limits.MAX_DEPTH} levels, {limits.MAX_PROBLEMS} problems listed. "
         f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"

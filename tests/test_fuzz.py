@@ -16,6 +16,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from posttui.core import limits
 from posttui.core.loader import LoadError, load, parse
 from posttui.core.model import Plan
 from posttui.core.writer import dumps, save
@@ -191,3 +192,30 @@ def test_a_valid_plan_round_trips_through_the_file(folder: Path, plan: Plan) -> 
     assert loaded.plan == plan
     save(loaded.plan, path)
     assert path.read_bytes() == written
+
+
+# ---- the limits look past texts and quoted keys ----
+
+TRICKY = st.text(alphabet=st.sampled_from(list("[]{}\"'\\.#=,\n\t x")), max_size=8)
+
+
+@fuzz(200)
+@given(
+    depth=st.integers(1, 40),
+    leaf=TRICKY,
+    key=TRICKY,
+    tables=st.booleans(),
+    multiline=st.booleans(),
+)
+def test_nesting_is_measured_outside_texts_and_quoted_keys(
+    depth: int, leaf: str, key: str, tables: bool, multiline: bool
+) -> None:
+    # Arrays in arrays, or tables in tables (a header of `depth` parts), around texts
+    # and keys full of brackets, quotes, dots and backslashes: too deep exactly past
+    # the limit, whatever the texts hold.
+    value: object = leaf
+    for _ in range(depth):
+        value = {key: value} if tables else [value, leaf]
+    text = tomli_w.dumps({"a": value}, multiline_strings=multiline)
+    found = limits.check(text)
+    assert (found is not None and found[0].key == "too-deep") == (depth > limits.MAX_DEPTH)

@@ -18,13 +18,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual.command import CommandPalette
 
 from posttui.core.loader import load
 from posttui.core.writer import TEMP_SUFFIX
 from posttui.ui.app import PostApp
+from posttui.ui.screens.dialogs import PlanDetails
 from test_app import KAFE, NORDLYS, SAMPLES, TROMSO, committed, editing
 
-# Every key the app or its widgets bind, and typing: what a user might press.
+# Every key the app or its widgets bind, and typing: what a user might press. Not
+# ctrl+q, which ends the run, nor ctrl+p: the palette's commands reach outside the
+# app (a screenshot into the Downloads folder, say); a test below covers its crash.
 STEPS = ["f2", "f3", "f4", "f5"]
 KEYS = [
     *STEPS,
@@ -110,3 +114,18 @@ def test_random_keys_never_crash_the_app(
 ) -> None:
     path = plan_in_git(tmp_path_factory.mktemp("app"), name)
     asyncio.run(drive(path, start, keys))
+
+
+# ---- crashes the fuzzing found ----
+
+
+async def test_ctrl_p_with_the_palette_under_a_dialog_does_not_crash(tmp_path: Path) -> None:
+    # ctrl+p, then f6 (the plan's details open above the palette), then ctrl+p again:
+    # a second palette had the first one's id, and Textual stopped the app.
+    path = plan_in_git(tmp_path, KAFE)
+    async with editing(path) as (app, pilot):
+        await pilot.press("ctrl+p", "f6", "ctrl+p")
+        await pilot.pause()
+        assert app.return_code is None
+        assert [type(screen) for screen in app.screen_stack].count(CommandPalette) == 1
+        assert isinstance(app.screen, PlanDetails)

@@ -162,21 +162,32 @@ def test_brackets_and_dots_in_texts_and_comments_are_no_nesting(notes: str, text
 
 OVER = limits.MAX_ITEMS + 1
 TOO_MANY = {
-    "values in a list": "[[people.segments]]\nid = 's'\nname = 'S'\nplatforms = ["
-    + "'a'," * OVER
-    + "]",
-    "tables": "[[objectives]]\n" * (OVER // 2),
-    # Each costs tomllib as much as a value: 16 million of them, 32 MB, took it 10 s.
-    "escapes in a text": 'notes = "' + "\\t" * OVER + '"',
+    "values in a list": (
+        "[[people.segments]]\nid = 's'\nname = 'S'\nplatforms = [" + "'a'," * OVER + "]",
+        "too-many",
+        limits.MAX_ITEMS,
+    ),
+    "tables": ("[[objectives]]\n" * (OVER // 2), "too-many", limits.MAX_ITEMS),
+    # tomllib reads each escape on its own: 16 million of them (32 MB) took it 10 s.
+    "escapes in a text": (
+        'notes = "' + "\\t" * (limits.MAX_ESCAPES + 1) + '"',
+        "too-many-escapes",
+        limits.MAX_ESCAPES,
+    ),
 }
 
 
-@pytest.mark.parametrize("body", TOO_MANY.values(), ids=TOO_MANY.keys())
-def test_too_many_values_are_refused_before_parsing(body: str) -> None:
+@pytest.mark.parametrize(("body", "key", "limit"), TOO_MANY.values(), ids=TOO_MANY.keys())
+def test_too_much_is_refused_before_parsing(body: str, key: str, limit: int) -> None:
     error = refused(f"{HEAD}{body}\n")
     [problem] = error.problems
-    assert problem.phrase.key == "too-many"
-    assert f"more than the {limits.MAX_ITEMS:,}" in error.render()
+    assert problem.phrase.key == key
+    assert f"more than the {limit:,}" in error.render()
+
+
+def test_escapes_up_to_the_limit_load() -> None:
+    text = "\\t" * (limits.MAX_ESCAPES - 1)
+    assert parse(f'{HEAD}notes = "{text}"\n').plan.notes == "\t" * (limits.MAX_ESCAPES - 1)
 
 
 def test_a_plan_of_thousands_of_objectives_is_well_within_the_limits() -> None:

@@ -19,9 +19,11 @@ from posttui.core.messages import Phrase, localized
 # Room for a plan whose notes hold a 20-million-character text (25 MB of UTF-8).
 MAX_MEGABYTES = 32
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
-# Keys, values and tables, and backslash escapes, which cost tomllib as much as a value
-# each (a plan of 1,000 objectives has about 35,000 in all).
+# Keys, values and tables (a plan of 1,000 objectives has about 35,000).
 MAX_ITEMS = 250_000
+# Backslash escapes in texts: tomllib reads each one on its own, a quarter of what a
+# value costs. A plan has a few; 5,000 segments of hostile text have 270,000.
+MAX_ESCAPES = 1_000_000
 # Arrays and inline tables inside each other, or the parts of a dotted key or header.
 MAX_DEPTH = 32
 # Problems a file that cannot be loaded reports, in file order (the rest are counted).
@@ -34,9 +36,12 @@ LIMITS = Catalog(
             "the file is larger than {limit} MB, the most a plan may be: is this really a plan?"
         ),
         "too-many": (
-            "the file holds {count:,} keys, values, tables and backslash escapes, more than "
-            "the {limit:,} a plan may hold (a plan of 1,000 objectives holds about 35,000): "
-            "is this really a plan?"
+            "the file holds {count:,} keys, values and tables, more than the {limit:,} a plan "
+            "may hold (a plan of 1,000 objectives holds about 35,000): is this really a plan?"
+        ),
+        "too-many-escapes": (
+            'the file holds {count:,} backslash escapes (\\n, \\", \\u00e9, ...), more than '
+            "the {limit:,} a plan may hold: is this really a plan?"
         ),
         "too-deep": (
             "nested more than {limit} levels deep (arrays, inline tables or the parts of a "
@@ -49,9 +54,13 @@ LIMITS = Catalog(
             "filen er større enn {limit} MB, det meste en plan kan være: er dette virkelig en plan?"
         ),
         "too-many": (
-            "filen har {count:,} nøkler, verdier, tabeller og escape-sekvenser med omvendt "
-            "skråstrek, flere enn de {limit:,} en plan kan ha (en plan med 1\u00a0000 mål har "
-            "omtrent 35\u00a0000): er dette virkelig en plan?"
+            "filen har {count:,} nøkler, verdier og tabeller, flere enn de {limit:,} en plan "
+            "kan ha (en plan med 1\u00a0000 mål har omtrent 35\u00a0000): "
+            "er dette virkelig en plan?"
+        ),
+        "too-many-escapes": (
+            'filen har {count:,} escape-sekvenser med omvendt skråstrek (\\n, \\", \\u00e9, ...), '
+            "flere enn de {limit:,} en plan kan ha: er dette virkelig en plan?"
         ),
         "too-deep": (
             "nøstet mer enn {limit} nivåer dypt (lister, innebygde tabeller eller delene av "
@@ -103,9 +112,11 @@ def check(text: str) -> tuple[LimitPhrase, int | None] | None:
     """What makes `text` too much to parse, and its line when it has one; None if nothing."""
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return TOO_LARGE, None
+    if (escapes := text.count("\\")) > MAX_ESCAPES:
+        return LimitPhrase("too-many-escapes", {"count": escapes, "limit": MAX_ESCAPES}), None
     bare = _STRINGS_AND_COMMENTS.sub(_EMPTY_STRING, text)
     opening = bare.count("[") + bare.count("{")
-    items = bare.count("=") + bare.count(",") + opening + text.count("\\")
+    items = bare.count("=") + bare.count(",") + opening
     if items > MAX_ITEMS:
         return LimitPhrase("too-many", {"count": items, "limit": MAX_ITEMS}), None
     deep = _too_deep(bare, opening)

@@ -518,7 +518,10 @@ class PostApp(App[int]):
             yield command
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+        # One palette at a time, also when a dialog (f6) has opened above it: a second
+        # one would share its id, and Textual would stop the app.
+        palette_open = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not palette_open:
             placeholder = say(self, "app.search-commands")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
