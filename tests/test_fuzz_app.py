@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import itertools
 import shutil
 from pathlib import Path
 
@@ -40,10 +41,10 @@ KEYS = [
 # Not a key: a pause, in which the timers fire between two keys as they do for a
 # user (the changes marked, the recovery file written, the file on disk looked at).
 WAIT, WAIT_SECONDS = "wait", 0.6
-# Short sequences, many of them: the app is checked after each one. 15 apps of 20
+# Short sequences, many of them: the app is checked after each one. 12 apps of 25
 # sequences: 300 sequences, some 600 keys, about a minute.
 sequences = st.lists(st.sampled_from([*KEYS, WAIT]), min_size=1, max_size=3)
-APPS, SEQUENCES = 15, 20
+APPS, SEQUENCES = 12, 25
 
 
 def plan_in_git(folder: Path, name: str) -> Path:
@@ -88,13 +89,13 @@ async def drive(path: Path, start: str, keys: list[list[str]]) -> None:
             await pilot.press(start)
             files = on_disk(path.parent)
             for sequence in keys:
-                for key in sequence:
-                    await (pilot.pause(WAIT_SECONDS) if key == WAIT else pilot.press(key))
+                for waiting, run in itertools.groupby(sequence, lambda key: key == WAIT):
+                    await (pilot.pause(WAIT_SECONDS) if waiting else pilot.press(*run))
                 assert app.return_code is None, f"the app stopped after {sequence}"
                 files = assert_saved_files_load(app, path.parent, files)
     finally:
         # The app freezes what it loaded for good (gc.freeze: one app per process);
-        # fifteen apps in one test process would keep all of it.
+        # a dozen apps in one test process would keep all of it.
         gc.unfreeze()
 
 
