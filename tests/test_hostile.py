@@ -7,7 +7,6 @@ would act on sent to it raw, no crash, and an answer within seconds.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import pty
@@ -25,7 +24,6 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -50,6 +48,7 @@ from posttui.ui.screens.changes import ChangesView
 from posttui.ui.screens.dialogs import PlanDetails
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.matrix import matrix
+from test_app import screen_text
 
 POSTTUI = Path(sys.executable).with_name("posttui")
 SIZE = (120, 40)
@@ -261,23 +260,6 @@ def test_check_handles_thousands_of_segments_within_seconds(crowded: Path) -> No
 
 
 # ---- the editor ----
-
-
-def screen_text(app: PostApp) -> str:
-    """Every character the screen sends to the terminal (dialogs with what is behind)."""
-    console = Console(
-        width=app.size.width,
-        height=app.size.height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text(styles=False)
 
 
 async def open_app(pilot: Pilot[int]) -> None:
