@@ -668,3 +668,16 @@ def test_check_help_lists_its_options(tmp_path: Path) -> None:
     assert result.returncode == 0
     for option in ("--format", "--today", "--fail-on"):
         assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["plan.post.toml"], ["--lang", "nb", "plan.post.toml"], ["--lang=nb", "plan.post.toml"]],
+)
+def test_a_plan_alone_opens_the_editor_with_or_without_a_language_first(argv: list[str]) -> None:
+    from posttui.cli import _edit_shorthand, parser
+
+    options = parser().parse_args(_edit_shorthand(argv))
+    assert options.command == "edit"
+    assert options.plan == "plan.post.toml"
+    assert options.lang == ("nb" if len(argv) > 1 else None)

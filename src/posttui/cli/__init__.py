@@ -50,10 +50,17 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     return root
 
 
+def _edit_shorthand(args: list[str]) -> list[str]:
+    """`posttui [--lang L] PLAN` is `posttui edit PLAN [--lang L]`."""
+    lang = 2 if args[:1] == ["--lang"] else 1 if args[:1] and args[0].startswith("--lang=") else 0
+    rest = args[lang:]
+    if rest and rest[0] not in COMMANDS and not rest[0].startswith("-"):
+        return ["edit", *rest, *args[:lang]]
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
-        args.insert(0, "edit")
+    args = _edit_shorthand(list(sys.argv[1:] if argv is None else argv))
     options = parser(argv_language(args)).parse_args(args)
     try:
         return int(COMMANDS[options.command].run(options))
