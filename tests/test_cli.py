@@ -560,6 +560,17 @@ def test_fmt_keeps_the_files_mode(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o7777 == 0o600
 
 
+@pytest.mark.parametrize("lang, said", [("en", "The file is read-only"), ("nb", "skrivebeskyttet")])
+def test_fmt_does_not_write_over_a_read_only_file(tmp_path: Path, lang: str, said: str) -> None:
+    path = write(tmp_path, NON_CANONICAL)
+    path.chmod(0o444)  # read-only for everyone, which root would otherwise write over
+    result = posttui("fmt", "--lang", lang, "plan.post.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("posttui fmt: ") and said in result.stderr
+    assert path.read_text(encoding="utf-8") == NON_CANONICAL
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.post.toml"]
+
+
 def test_fmt_does_not_drop_comments_unless_told(tmp_path: Path) -> None:
     text = NON_CANONICAL.replace('title = "Messy"', 'title = "Messy"  # ask Kari about this')
     path = write(tmp_path, text)

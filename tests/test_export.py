@@ -334,12 +334,22 @@ def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     assert "Kafé Solsiden \u2013 sosiale medier 2027" in result.stdout.decode("utf-8")
 
 
+def test_a_read_only_report_is_not_written_over(tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    report.write_text("last week's report")
+    report.chmod(0o444)
+    result = posttui("export", str(KAFE), "-o", str(report), "--lang", "en")
+    assert result.returncode == 2
+    assert "The file is read-only: posttui does not write over it." in result.stderr.decode()
+    assert report.read_text() == "last week's report"
+
+
 def test_a_failed_write_leaves_no_half_file_and_exits_2(tmp_path: Path) -> None:
     folder = tmp_path / "report.md"
     folder.mkdir()  # a folder where the report should go: the rename fails
     result = posttui("export", str(KAFE), "-o", str(folder), "--lang", "en")
     assert result.returncode == 2
-    assert result.stderr.decode().startswith(f"posttui export: cannot write {folder}: ")
+    assert result.stderr.decode().startswith(f"posttui export: cannot write {folder}. ")
     assert list(tmp_path.iterdir()) == [folder] and not list(folder.iterdir())
     missing = posttui("export", str(KAFE), "-o", str(tmp_path / "no" / "r.md"), "--lang", "nb")
     assert missing.returncode == 2 and "kan ikke skrive" in missing.stderr.decode()

@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from posttui.core.document import Document, read_only
+from posttui.core.document import Document
+from posttui.core.saving import elsewhere, why_not_written
+from posttui.core.writer import read_only
 from posttui.ui.app import PostApp
-from posttui.ui.saving import elsewhere, why_not_written
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, SaveAs
 from test_app import KAFE, NORDLYS, SAMPLES, SIZE, editing, opened, saved

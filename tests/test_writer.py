@@ -465,6 +465,18 @@ def test_write_atomic_keeps_the_mode(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o7777 == 0o640
 
 
+def test_write_atomic_refuses_a_read_only_file_even_for_root(tmp_path: Path) -> None:
+    path = tmp_path / "plan.post.toml"
+    path.write_text("old\n")
+    path.chmod(0o444)
+    (tmp_path / "link.post.toml").symlink_to(path.name)
+    for target in (path, tmp_path / "link.post.toml"):
+        with pytest.raises(PermissionError):
+            write_atomic(target, "new\n")
+    assert path.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.post.toml", "plan.post.toml"]
+
+
 def test_write_atomic_replaces_a_symlinks_target(tmp_path: Path) -> None:
     real_dir = tmp_path / "real"
     real_dir.mkdir()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -19,7 +18,6 @@ WORDS = Catalog(
             "default: from the suffix of the -o file, else md"
         ),
         "output": "write the report to FILE, whole or not at all (without -o: to standard output)",
-        "cannot-write": "posttui export: cannot write {file}: {reason}",
         "wrote": "wrote {file}",
     },
     nb={
@@ -32,7 +30,6 @@ WORDS = Catalog(
         ),
         "output": "skriv rapporten til FILE, hel eller ikke i det hele tatt "
         "(uten -o: til standard utdata)",
-        "cannot-write": "posttui export: kan ikke skrive {file}: {reason}",
         "wrote": "skrev {file}",
     },
 )
@@ -49,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.core.i18n import choose
+    from posttui.cli.output import cannot_write, language
     from posttui.core.loader import LoadError, load
     from posttui.core.report import export
     from posttui.core.terminal import printable
@@ -58,9 +55,9 @@ def run(options: argparse.Namespace) -> int:
     try:
         plan = load(options.plan).plan
     except LoadError as error:
-        print(error.render(), file=sys.stderr)
+        print(error.render(language(options)), file=sys.stderr)
         return 2
-    lang = choose(options.lang, plan.plan.language, os.environ)
+    lang = language(options, plan)
     output = Path(options.output) if options.output else None
     format = options.format or SUFFIXES.get(output.suffix.lower() if output else "", "md")
     report = export(plan, format, lang)
@@ -69,12 +66,10 @@ def run(options: argparse.Namespace) -> int:
         sys.stdout.buffer.write(report.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
-    shown = printable(options.output)
     try:
         write_atomic(output, report)
     except OSError as error:
-        reason = printable(error.strerror or str(error))
-        print(WORDS("cannot-write", lang, file=shown, reason=reason), file=sys.stderr)
+        cannot_write("export", output, error, lang)
         return 2
-    print(WORDS("wrote", lang, file=shown))
+    print(WORDS("wrote", lang, file=printable(options.output)))
     return 0

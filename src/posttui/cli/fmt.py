@@ -52,10 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import WORDS as OUTPUT
-    from posttui.cli.output import counted, language
+    from posttui.cli.output import cannot_write, counted, language
     from posttui.core.loader import LoadError, load
-    from posttui.core.messages import os_reason
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_atomic
 
@@ -85,8 +83,7 @@ def run(options: argparse.Namespace) -> int:
             try:
                 write_atomic(file.path, text)
             except OSError as error:
-                reason = os_reason(error).text(lang)
-                print(OUTPUT("cannot-write", lang, file=shown, reason=reason), file=sys.stderr)
+                cannot_write("fmt", file.path, error, lang)
                 status = 2
                 continue
             print(WORDS("reformatted", lang, file=shown))

@@ -38,11 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from posttui.cli.output import WORDS as OUTPUT
-    from posttui.cli.output import language
+    from posttui.cli.output import cannot_write, language
     from posttui.core.loader import LoadError, load
     from posttui.core.merge import merge
-    from posttui.core.messages import os_reason
     from posttui.core.terminal import printable
     from posttui.core.writer import write_atomic
 
@@ -58,11 +56,7 @@ def run(options: argparse.Namespace) -> int:
     try:
         write_atomic(Path(options.ours), text)
     except OSError as error:
-        reason = os_reason(error).text(lang)
-        print(
-            OUTPUT("cannot-write", lang, file=printable(options.ours), reason=reason),
-            file=sys.stderr,
-        )
+        cannot_write("merge", Path(options.ours), error, lang)
         print(WORDS("nothing-merged", lang), file=sys.stderr)
         return 2
     for where in conflicts:

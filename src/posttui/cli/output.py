@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from posttui.core.i18n import Catalog, choose
@@ -14,9 +15,21 @@ if TYPE_CHECKING:
 
 WORDS = Catalog(
     "command output",
-    en={"cannot-write": "{file}: cannot write: {reason}"},
-    nb={"cannot-write": "{file}: kan ikke skrive: {reason}"},
+    en={"cannot-write": "posttui {command}: cannot write {file}. {why}"},
+    nb={"cannot-write": "posttui {command}: kan ikke skrive {file}. {why}"},
 )
+
+
+def cannot_write(command: str, path: Path, error: OSError, lang: str) -> None:
+    """Say on stderr why `command` could not write `path`, in the editor's words."""
+    from posttui.core.saving import why_not_written
+    from posttui.core.terminal import printable
+
+    why = why_not_written(error, path, lang)
+    print(
+        WORDS("cannot-write", lang, command=command, file=printable(str(path)), why=why),
+        file=sys.stderr,
+    )
 
 
 def language(options: argparse.Namespace, *plans: Plan) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import os
 from pathlib import Path
 from typing import Any
 
@@ -86,12 +84,7 @@ class Document:
         self.save_as(self.path)
 
     def save_as(self, path: Path) -> None:
-        """Write the plan to `path` and go on editing it there (only once it is written).
-
-        A read-only file is not written over (the atomic rename would do it).
-        """
-        if path.exists() and read_only(path):
-            raise PermissionError(errno.EACCES, "read-only file", str(path))
+        """Write the plan to `path` and go on editing it there (only once it is written)."""
         write_atomic(path, dumps(self.plan))
         if path != self.path:
             self.path = path
@@ -130,13 +123,3 @@ class Document:
     def changed_on_disk(self) -> bool:
         """Something else (git, another editor) wrote the file since we read or saved it."""
         return self.disk_stamp() != self.stamp
-
-
-def read_only(path: Path) -> bool:
-    """Whether the file or folder at `path` may not be written: we lack the permission,
-    or it has no write permission for anyone (which root would otherwise ignore)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return not os.access(path, os.W_OK) or not mode & 0o222

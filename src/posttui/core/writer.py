@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import tempfile
@@ -76,8 +77,11 @@ def write_atomic(path: Path, text: str) -> None:
 
     Writes a temp file in the same folder, fsyncs it and renames it over the
     target; a symlink is followed so that its target is replaced, not the link.
+    A read-only file is refused (PermissionError): the rename would replace it.
     """
     target = Path(os.path.realpath(path))
+    if read_only(target):
+        raise PermissionError(errno.EACCES, "read-only file", str(path))
     mode = _mode_for(target)
     _remove_stale_temp_files(target)
     # The temp file's name carries our process id, so that a later save can tell a
@@ -106,6 +110,16 @@ def _remove_stale_temp_files(target: Path) -> None:
         pid = leftover.name.removeprefix(f".{target.name}.").split(".")[0]
         if pid.isdigit() and not process_alive(int(pid)):
             leftover.unlink(missing_ok=True)
+
+
+def read_only(path: Path) -> bool:
+    """Whether the file or folder at `path` may not be written: we lack the permission,
+    or it has no write permission for anyone (which root would otherwise ignore)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & 0o222
 
 
 def process_alive(pid: int) -> bool:

@@ -330,7 +330,7 @@ class PostApp(App[int]):
         self.push_screen(Choice(question, answers), answered)
 
     def _offer_save_as(self, after: Callable[[], object] | None) -> None:
-        from posttui.ui.saving import elsewhere
+        from posttui.core.saving import elsewhere
 
         suggestion = str(elsewhere(self.path))
         self.push_screen(SaveAs(suggestion), lambda path: self._save_as(path, after))
@@ -364,7 +364,7 @@ class PostApp(App[int]):
         self._write(self.doc.path, after)
 
     def _write(self, target: Path, after: Callable[[], object] | None) -> None:
-        from posttui.ui.saving import failed
+        from posttui.core.saving import failed
 
         try:
             self.doc.save_as(target)

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from posttui.core.i18n import Catalog
 from posttui.core.journal import Journal, Recovery, found
 from posttui.core.loader import LoadError
+from posttui.core.saving import why_not_written
 from posttui.core.terminal import printable
 from posttui.core.writer import dumps
-from posttui.ui.saving import why_not_written
 from posttui.ui.screens.dialogs import Choice
 
 if TYPE_CHECKING:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from posttui.core.document import read_only
 from posttui.core.i18n import Catalog
 from posttui.core.terminal import printable
+from posttui.core.writer import read_only
 
 SAVING = Catalog(
     "saving",
