@@ -4,8 +4,8 @@ Each case is a file written to a temp folder and loaded in a fresh Python proces
 (so that its peak memory is its own), twice: with `posttui.core.loader.load`, and
 with `tomllib` alone, which is what loading cost before the limits (a case that
 tomllib does not finish within --timeout seconds is stopped). Prints one markdown
-table, for docs/reliability.md ("Limits"), and the cost of the limit checks on a
-plan of 1,000 objectives.
+table, for docs/reliability.md ("Limits"), the cost of the limit checks on a
+plan of 1,000 objectives, and the time to write a plan holding one 20 MB text.
 
     python benchmarks/bench_limits.py             # every case (a few minutes)
     python benchmarks/bench_limits.py --quick     # the small cases only (smoke test)
@@ -31,8 +31,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import tomli_w
+
 from bench_core import canonical_text
 from posttui.core import limits
+from posttui.core.loader import parse
+from posttui.core.writer import dumps
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_plans" / "kafe-solsiden.post.toml"
 HEAD = 'format = 1\n[plan]\ntitle = "T"\n'
@@ -182,6 +186,19 @@ def check_overhead(objectives: int = 1000, samples: int = 15) -> tuple[float, fl
     return median_ms(lambda: limits.check(text)), median_ms(lambda: tomllib.loads(text))
 
 
+def save_seconds(megabytes: int) -> tuple[float, float]:
+    """Seconds to write a plan holding one text of `megabytes` MB: posttui's writer,
+    and tomli_w writing the same data (which escapes a character at a time)."""
+    plan = parse(one_text(megabytes * MB))
+    data = plan.model_dump(mode="python", exclude_defaults=True)
+    started = time.perf_counter()
+    dumps(plan)
+    mine = time.perf_counter() - started
+    started = time.perf_counter()
+    tomli_w.dumps(data, multiline_strings=True)
+    return mine, time.perf_counter() - started
+
+
 def cell(result: Run) -> str:
     seconds = "-" if result.seconds is None else f"{result.seconds:.3f}"
     megabytes = "-" if result.megabytes is None else f"{result.megabytes:.0f}"
@@ -223,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         f"limits.check on a realistic plan of {100 if args.quick else 1000} objectives: "
         f"{checked:.1f} ms, {checked / parsed:.0%} of tomllib.loads ({parsed:.1f} ms)"
     )
+    size = 1 if args.quick else 20
+    mine, alone = save_seconds(size)
+    print(f"writing a plan with one {size} MB text: {mine:.2f} s (tomli_w alone: {alone:.2f} s)")
     return 0
 
 

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -255,6 +256,24 @@ def test_text_that_looks_like_a_merge_conflict_still_loads() -> None:
     text = dumps(plan)
     assert parse(text) == plan
     assert dumps(parse(text)) == text
+
+
+CONTROL = [chr(code) for code in (*range(32), 127)]
+TRICKY_TEXT = st.lists(
+    st.sampled_from([*CONTROL, "\r\n", '"', "\\", "a", "é", "漢"])
+    | st.sampled_from(["<<<<<<< HEAD", "=======", ">>>>>>> main"])
+    | st.characters()
+).map("".join)
+
+
+@given(TRICKY_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_text_is_written_exactly_as_tomli_w_writes_it(text: str) -> None:
+    # The writer escapes text itself, for speed; saved plans must not change by a byte.
+    multiline = not writer.CONFLICT_MARKER.search(text)
+    assert writer._literals({"notes": text}) == tomli_w.dumps(
+        {"notes": text}, multiline_strings=multiline
+    )
 
 
 def test_crlf_in_text_is_normalised() -> None:

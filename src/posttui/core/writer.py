@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -52,20 +53,38 @@ def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
 
 
 def _literals(literals: dict[str, Any]) -> str:
-    """The plain keys of a table; multi-line text as multi-line strings, except text with
-    a line that looks like a git conflict marker: that stays on one line, so that the
-    loader does not refuse the file as an unresolved merge."""
-    marked = {
-        key
-        for key, value in literals.items()
-        if isinstance(value, str) and "\n" in value and CONFLICT_MARKER.search(value)
-    }
-    if not marked:
-        return tomli_w.dumps(literals, multiline_strings=True)
+    """The plain keys of a table, a line each (the keys of the format are all bare)."""
     return "".join(
-        tomli_w.dumps({key: value}, multiline_strings=key not in marked)
+        f"{key} = {_string(value)}\n"
+        if isinstance(value, str)
+        else tomli_w.dumps({key: value}, multiline_strings=True)
         for key, value in literals.items()
     )
+
+
+def _string(text: str) -> str:
+    """Text as tomli_w writes it: multi-line text as a multi-line string, except text with
+    a line that looks like a git conflict marker: that stays on one line, so that the
+    loader does not refuse the file as an unresolved merge.
+
+    tomli_w escapes a character at a time in Python (1.3 s for 20 MB of text); one
+    regular expression does the same escapes in a fifth of the time.
+    """
+    if "\n" in text and not CONFLICT_MARKER.search(text):
+        return '"""\n' + _ESCAPED_MULTILINE.sub(_escape, text.replace("\r\n", "\n")) + '"""'
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
+
+
+# A basic string escapes quotes, backslashes and control characters but the tab;
+# a multi-line one keeps its line feeds as they are.
+_ESCAPED = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')
+_ESCAPED_MULTILINE = re.compile('[\x00-\x08\x0b-\x1f\x7f"\\\\]')
+_SHORT = {"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT.get(char) or f"\\u{ord(char):04x}"
 
 
 def save(plan: Plan, path: Path | str) -> None:
