@@ -22,8 +22,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, TextArea
 
 from posttui.core.loader import load
-from posttui.core.model import Plan
+from posttui.core.model import Plan, Segment
+from posttui.core.writer import save
 from posttui.ui.app import PostApp
+from posttui.ui.commands import SHOWN
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
 from posttui.ui.widgets.fields import BoundField
@@ -1016,6 +1018,32 @@ async def test_palette_finds_an_objective_by_words_of_its_statement(plan_copy) -
         assert items.highlighted == 4
         statement = field_at(app, "objectives[4].statement")
         assert editor_value(statement).startswith("Bygge Facebook-gruppen «Kaffeklubben Solsiden»")
+
+
+async def test_palette_lists_the_best_hundred_of_thousands_best_first(tmp_path: Path) -> None:
+    path = tmp_path / "big.post.toml"
+    plan = load(SAMPLES / f"{KAFE}.post.toml").plan
+    plan.people.segments += [
+        Segment(id=f"kunder-{n}", name=f"Kunder i kommune {n}") for n in range(1000)
+    ]
+    save(plan, path)
+    async with editing(path) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        prompts = palette_prompts(app)
+        ours = [prompt for prompt in prompts if prompt.split(":")[0] in ("People", "Segment")]
+        assert len(ours) < SHOWN and "People: open" in ours  # the screens come first
+        await pilot.press(*"kommune 9")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        prompts = palette_prompts(app)
+        assert len(prompts) == SHOWN  # of the 111 "kommune 9…", the phrase itself first
+        assert prompts[0] == "Segment: Kunder i kommune 9"
+        await pilot.press("enter")
+        await pilot.pause()
+        items = app.screen.query_one("#items", ItemList)
+        assert app.current_mode == "people"
+        assert plan.people.segments[items.highlighted or 0].id == "kunder-9"
 
 
 # ---- Changes on disk ----

@@ -1,4 +1,4 @@
-"""The core benchmark still runs: `benchmarks/bench_core.py --quick` (no timing asserted)."""
+"""The benchmarks still run with --quick (no timing asserted): core, and the palette."""
 
 import re
 import subprocess
@@ -17,3 +17,15 @@ def test_quick_benchmark_runs_and_prints_a_row_per_size() -> None:
         row = re.compile(rf"^\s*{size}\s+\d+(\.\d+)?\s+\d+\s+\|.*\b(PASS|MISS)\b", re.MULTILINE)
         assert row.search(result.stdout), f"no row for {size} objectives:\n{result.stdout}"
     assert "posttui check" in result.stdout
+
+
+def test_quick_palette_benchmark_prints_both_tables() -> None:
+    bench = BENCH.with_name("bench_palette.py")
+    result = subprocess.run(
+        [sys.executable, str(bench), "--quick"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        r"^\| segment kunder \| 100 \| \d+\.\d{3} \| \d+\.\d{3} \|$", result.stdout, re.M
+    )
+    assert re.search(r"^\| 9 \| \d+\.\d{3} \|$", result.stdout, re.M), result.stdout

@@ -4,31 +4,51 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from heapq import nlargest
+from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.fuzzy import Matcher
 
 from posttui.core.terminal import preview, printable
 from posttui.core.vocabulary import STEPS, step_name
 from posttui.ui.guide.words import GUIDE
+from posttui.ui.matching import match
 from posttui.ui.words import WORDS
 
 if TYPE_CHECKING:
+    from posttui.core.rules import Finding
     from posttui.ui.app import PostApp
 
 Command = tuple[str, Callable[[], object], str]
 
-# Characters of a statement or name in a command: a title is a line, and the fuzzy
-# search costs what the titles are long (thousands of items are searched per key).
+# Characters of a statement or name in a command: a title is a line, and matching
+# costs what the titles are long (thousands of items are searched per key).
 NAME = 80
+
+# Commands the palette lists at most, the best first: typing narrows them. Laying out
+# the list costs what it holds, and thousands of items made each key take a second.
+SHOWN = 100
 
 
 class PlanCommands(Provider):
+    # The commands as last made, with the plan's revision and language and the
+    # findings they were made for.
+    _made: tuple[tuple[int, str], list[Finding], list[Command]] | None = None
+
     @property
     def post_app(self) -> PostApp:
         return cast("PostApp", self.app)
+
+    def listed(self) -> list[Command]:
+        """The commands, made again only when the plan, its findings or the language
+        changed (each key typed searches them all)."""
+        app = self.post_app
+        made = self._made
+        if made is None or made[0] != (app.revision, app.lang) or made[1] is not app.findings:
+            made = self._made = ((app.revision, app.lang), app.findings, list(self.commands()))
+        return made[2]
 
     def command(self, key: str, run: Callable[[], object], **params: str) -> Command:
         """A command, its title and help in the language spoken (`key`, `key-help`)."""
@@ -62,23 +82,36 @@ class PlanCommands(Provider):
             yield self.command("command.finding", go, rule=finding.rule, subject=subject)
 
     async def discover(self) -> Hits:
-        for title, command, help_text in self.commands():
+        for title, command, help_text in islice(self.commands(), SHOWN):
             yield DiscoveryHit(Content(printable(title)), command, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, command, help_text in self.commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, highlight(matcher, title), command, text=title, help=help_text)
+        hits = [
+            (found, title, command, help_text)
+            for title, command, help_text in self.listed()
+            if (found := match(query, title))
+        ]
+        for found, title, command, help_text in nlargest(SHOWN, hits, key=lambda h: h[0].score):
+            shown = highlight(title, found.offsets)
+            yield Hit(found.score, shown, command, text=title, help=help_text)
 
 
-def highlight(matcher: Matcher, title: str) -> Content:
+def highlight(title: str, offsets: list[int]) -> Content:
     """The title with the matched letters marked; plan text is never read as markup."""
     content = Content(printable(title))
     if content.plain != title:
-        return content
-    _, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    for offset in offsets:
-        content = content.stylize("bold underline", offset, offset + 1)
+        return content  # escaped: the offsets no longer point at the same letters
+    for start, end in runs(offsets):
+        content = content.stylize("bold underline", start, end)
     return content
+
+
+def runs(offsets: list[int]) -> Iterator[tuple[int, int]]:
+    """Ascending offsets as (start, end) spans of neighbours: [1, 2, 3, 7] -> (1, 4), (7, 8)."""
+    start = end = offsets[0]
+    for offset in offsets[1:]:
+        if offset != end + 1:
+            yield start, end + 1
+            start = offset
+        end = offset
+    yield start, end + 1
