@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from posttui.core.diff import Change, diff
+from posttui.core.git import GitError, committed_text
 from posttui.core.loader import load, parse
 from posttui.core.writer import dumps
 
@@ -133,6 +136,43 @@ def test_diff_against_a_committed_revision(tmp_path: Path) -> None:
 
     missing = posttui("diff", str(plan), "--rev", "no-such-rev")
     assert missing.returncode == 2 and "no-such-rev" in missing.stderr
+
+
+def test_git_failures_are_told_apart_and_said_in_the_language_spoken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above
+    plan = tmp_path / "plan.post.toml"
+    shutil.copy(NORDLYS, plan)
+
+    def failure(path: Path, rev: str = "HEAD") -> GitError:
+        with pytest.raises(GitError) as raised:
+            committed_text(path, rev)
+        return raised.value
+
+    outside = failure(plan)
+    assert outside.text("en") == f"{plan} is not in a git repository"
+    assert outside.text("nb") == f"{plan} ligger ikke i et git-repo"
+    result = posttui("diff", "--lang", "nb", str(plan))
+    assert result.returncode == 2
+    assert result.stderr == f"posttui diff: {plan} ligger ikke i et git-repo\n"
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    assert failure(plan).text("en") == "git knows no revision HEAD"
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "p"],
+        cwd=tmp_path,
+        check=True,
+    )
+    other = tmp_path / "other.post.toml"
+    shutil.copy(NORDLYS, other)
+    assert failure(other).text("nb") == f"{other} finnes ikke i HEAD"
+    assert failure(plan, "v9").text("nb") == "git kjenner ingen revisjon v9"
+    gone = tmp_path / "gone" / "plan.post.toml"
+    assert failure(gone).text("en") == f"there is no folder {gone.parent}"
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    assert failure(plan).text("nb") == "git er ikke installert"
 
 
 def test_show_is_one_fact_per_line_and_stable_under_reformatting(tmp_path: Path) -> None:

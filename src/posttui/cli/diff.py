@@ -68,7 +68,8 @@ def run(options: argparse.Namespace) -> int:
         print(error.render(language(options)), file=sys.stderr)
         return 2
     except GitError as error:
-        print(WORDS("git", language(options), reason=error), file=sys.stderr)
+        lang = language(options)
+        print(WORDS("git", lang, reason=error.text(lang)), file=sys.stderr)
         return 2
     changes = diff(old, new)
     if options.format == "json":

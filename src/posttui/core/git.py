@@ -2,28 +2,76 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
+
+from posttui.core.i18n import Catalog
+from posttui.core.terminal import printable
+
+GIT = Catalog(
+    "git",
+    en={
+        "missing": "git is not installed",
+        "not-a-folder": "{folder} is not a folder",
+        "no-folder": "there is no folder {folder}",
+        "not-a-repository": "{file} is not in a git repository",
+        "not-committed": "{file} is not committed at {rev}",
+        "unknown-revision": "git knows no revision {rev}",
+        "other": "{file} at {rev}: git says: {reason}",
+    },
+    nb={
+        "missing": "git er ikke installert",
+        "not-a-folder": "{folder} er ikke en mappe",
+        "no-folder": "mappen {folder} finnes ikke",
+        "not-a-repository": "{file} ligger ikke i et git-repo",
+        "not-committed": "{file} finnes ikke i {rev}",
+        "unknown-revision": "git kjenner ingen revisjon {rev}",
+        "other": "{file} i {rev}: git svarer: {reason}",
+    },
+)
+
+# What git (in the C locale) says, and what we say instead.
+_SAID = (
+    ("not a git repository", "not-a-repository"),
+    ("exists on disk, but not in", "not-committed"),
+    ("does not exist in", "not-committed"),
+    ("invalid object name", "unknown-revision"),
+)
 
 
 class GitError(Exception):
     """Git is missing, the file is not in a repository, or not at that revision."""
 
+    def __init__(self, key: str, **params: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        return GIT(self.key, lang, **self.params)
+
 
 def committed_text(path: Path, rev: str = "HEAD") -> str:
     """The text of `path` as committed at `rev`."""
+    names = {"file": printable(str(path)), "rev": printable(rev)}
     try:
         shown = subprocess.run(
             ["git", "show", f"{rev}:./{path.name}"],
             cwd=path.parent.resolve(),
             capture_output=True,
             check=False,
+            env={**os.environ, "LC_ALL": "C"},  # git's words, to tell one failure from another
         )
-    except FileNotFoundError:
-        raise GitError("git is not installed") from None
+    except FileNotFoundError as error:
+        if error.filename == "git":
+            raise GitError("missing") from None
+        raise GitError("no-folder", folder=printable(str(path.parent))) from None
     except NotADirectoryError:
-        raise GitError(f"{path.parent} is not a folder") from None
+        raise GitError("not-a-folder", folder=printable(str(path.parent))) from None
     if shown.returncode != 0:
-        reason = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"{path} at {rev}: {reason[-1] if reason else 'not found'}")
+        said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = said[-1] if said else ""
+        key = next((key for words, key in _SAID if words in reason), "other")
+        raise GitError(key, reason=printable(reason), **names)
     return shown.stdout.decode("utf-8", "replace")
