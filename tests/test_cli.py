@@ -632,6 +632,7 @@ def test_new_creates_a_plan_that_check_loads(tmp_path: Path) -> None:
     assert "kafe.post.toml" in result.stdout
     path = tmp_path / "kafe.post.toml"
     assert load(path).plan.plan.title.strip()
+    assert load(path).plan.plan.language is None  # no language asked for: both vague-word lists
     check = posttui("check", "kafe.post.toml", cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr
     assert posttui("fmt", "--check", "kafe.post.toml", cwd=tmp_path).returncode == 0

@@ -403,6 +403,7 @@ def test_diff_speaks_the_new_plans_language(tmp_path: Path) -> None:
 def test_new_fmt_and_merge_speak_norwegian(tmp_path: Path) -> None:
     created = run(tmp_path, "new", "plan.post.toml", "--lang", "nb")
     assert created.stdout == "opprettet plan.post.toml: åpne den med `posttui plan.post.toml`\n"
+    assert load(tmp_path / "plan.post.toml").plan.plan.language == "nb"  # so the plan speaks it
     again = run(tmp_path, "new", "plan.post.toml", "--lang", "nb")
     assert again.stderr == "plan.post.toml finnes allerede: posttui new overskriver aldri\n"
     write(tmp_path, CLEAN.replace('language = "en"', 'language = "nb"') + "\n\n")

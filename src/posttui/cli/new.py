@@ -51,8 +51,10 @@ def run(options: argparse.Namespace) -> int:
     shown = printable(options.path)
     lang = language(options)
     problem = None
+    plan = Plan.new(title)
+    plan.plan.language = options.lang  # asked for: the plan is written in it (None: unset)
     try:
-        write_new(path, dumps(Plan.new(title)))
+        write_new(path, dumps(plan))
     except FileExistsError:
         problem = WORDS("exists", lang, file=shown)
     except OSError as error:
