@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -497,54 +496,27 @@ async def test_the_offer_speaks_the_plans_language(tmp_path: Path, dead_pid: int
 # ---- the real app, killed ----
 
 
-def _start(name: str, plan: Path) -> None:
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
-         f"exec {POSTTUI} {plan}"],
-        check=True,
-        env={**os.environ, "TERM": "xterm-256color"},
-    )  # fmt: skip
-    subprocess.run(["tmux", "set-option", "-t", name, "remain-on-exit", "on"], check=False)
-
-
-def _pane_pid(name: str) -> int:
-    result = subprocess.run(
-        ["tmux", "list-panes", "-t", name, "-F", "#{pane_pid}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(result.stdout)
-
-
 def test_a_killed_app_leaves_its_edits_and_the_next_one_restores_them(plan_path: Path) -> None:
-    from test_e2e_tmux import Terminal  # skips, or fails under POSTTUI_REQUIRE_TMUX, without tmux
+    from terminal import Terminal  # skips, or fails under POSTTUI_REQUIRE_TMUX, without tmux
 
     folder = plan_path.parent
-    first, second = f"posttui-{uuid.uuid4().hex[:8]}", f"posttui-{uuid.uuid4().hex[:8]}"
-    try:
-        _start(first, plan_path)
-        term = Terminal(first)
+    with Terminal(str(plan_path)) as term:
         term.wait_for("Findings (")
-        time.sleep(0.5)  # a person looks before typing; Textual focuses the list meanwhile
+        time.sleep(1)  # a person looks before typing; Textual settles meanwhile
         term.keys("Enter", "End")  # the first segment's name
         term.text(" (Nordics)")
         term.wait_for("● unsaved")
         time.sleep(1.5)
-        pid = _pane_pid(first)
+        pid = term.pid()
         os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 5
-        while term.running() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not term.running()
+        assert term.exit_status() == 128 + signal.SIGKILL
 
-        [recovery] = recovery_files(folder)
-        assert recovery.name.startswith(f".{plan_path.name}.{pid}.")
-        assert load(recovery).plan.people.segments[0].name.endswith(" (Nordics)")
-        assert "(Nordics)" not in plan_path.read_text(encoding="utf-8")
+    [recovery] = recovery_files(folder)
+    assert recovery.name.startswith(f".{plan_path.name}.{pid}.")
+    assert load(recovery).plan.people.segments[0].name.endswith(" (Nordics)")
+    assert "(Nordics)" not in plan_path.read_text(encoding="utf-8")
 
-        _start(second, plan_path)
-        term = Terminal(second)
+    with Terminal(str(plan_path)) as term:
         term.wait_for("Restore the edits")
         term.keys("Enter")
         term.wait_for("● unsaved")
@@ -556,6 +528,4 @@ def test_a_killed_app_leaves_its_edits_and_the_next_one_restores_them(plan_path:
         assert recovery_files(folder) == []
         assert saved(plan_path).people.segments[0].name.endswith(" (Nordics)")
         term.keys("C-q")
-    finally:
-        for name in (first, second):
-            subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+        assert term.exit_status() == 0
