@@ -150,6 +150,25 @@ def test_smart_letters_follow_the_findings_of_posttui_check(sample: Path) -> Non
         assert shown == expected, objective
 
 
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.post.toml")), ids=lambda p: p.name)
+def test_today_dates_the_report_and_measures_the_deadlines_as_check_does(sample: Path) -> None:
+    later = "2028-01-01"  # after every deadline of the samples
+    checked = posttui("check", str(sample), "--format", "json", "--today", later)
+    passed = {
+        f["subject"]
+        for f in json.loads(checked.stdout)["findings"]
+        if f["rule"] == "time-bound/passed"
+    }
+    assert passed, "the samples have deadlines before 2028"
+    report = posttui("export", str(sample), "--today", later, "--lang", "en").stdout.decode()
+    assert f"as of {later}" in report
+    assert {o for o, letters in smart_in_markdown(report).items() if "T ✗" in letters} >= passed
+    assert report.count("time-bound/passed") == len(passed)
+    bad = posttui("export", str(sample), "--today", "2028-13-01", "--lang", "nb")
+    assert bad.returncode == 2
+    assert "ikke en dato (ÅÅÅÅ-MM-DD): '2028-13-01'" in bad.stderr.decode()
+
+
 GROUP_TITLES = {
     "specific": "S · Specific",
     "measurable": "M · Measurable",

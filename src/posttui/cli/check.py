@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
-from datetime import date
 from typing import TYPE_CHECKING
 
+from posttui.cli.parsing import add_today
 from posttui.core.i18n import Catalog
 
 if TYPE_CHECKING:
@@ -22,7 +21,6 @@ WORDS = Catalog(
         "format": "text for people, json for tools",
         "today": "the date deadlines are checked against",
         "fail-on": "exit 1 when a finding has this severity or a higher one (default: warning)",
-        "not-a-date": "not a date (YYYY-MM-DD): {value}",
         "json-one-plan": "posttui check: --format json takes one plan",
         "no-findings": "no findings",
         "error.one": "{count} error",
@@ -41,7 +39,6 @@ WORDS = Catalog(
             "avslutt med 1 når et funn har denne alvorlighetsgraden eller en høyere "
             "(standard: warning)"
         ),
-        "not-a-date": "ikke en dato (ÅÅÅÅ-MM-DD): {value}",
         "json-one-plan": "posttui check: --format json tar bare én plan",
         "no-findings": "ingen funn",
         "error.one": "{count} feil",
@@ -55,22 +52,10 @@ WORDS = Catalog(
 HELP = WORDS("help")
 
 
-def _date(lang: str, text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(WORDS("not-a-date", lang, value=repr(text))) from None
-
-
 def add_arguments(parser: Parser) -> None:
     parser.add_argument("plans", metavar="PLAN", nargs="+", help=WORDS("plans"))
     parser.add_argument("--format", choices=("text", "json"), default="text", help=WORDS("format"))
-    parser.add_argument(
-        "--today",
-        type=functools.partial(_date, parser.lang),
-        metavar="YYYY-MM-DD",
-        help=WORDS("today"),
-    )
+    add_today(parser, WORDS("today"))
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from posttui.cli.parsing import Parser, add_today
 from posttui.core.i18n import Catalog
 
 WORDS = Catalog(
@@ -18,6 +19,8 @@ WORDS = Catalog(
             "default: from the suffix of the -o file, else md"
         ),
         "output": "write the report to FILE, whole or not at all (without -o: to standard output)",
+        "today": "the date of the report, that deadlines are measured against "
+        "(default: the plan's as_of, else today)",
         "wrote": "wrote {file}",
     },
     nb={
@@ -30,6 +33,7 @@ WORDS = Catalog(
         ),
         "output": "skriv rapporten til FILE, hel eller ikke i det hele tatt "
         "(uten -o: til standard utdata)",
+        "today": "rapportens dato, som fristene måles mot (standard: planens as_of, ellers i dag)",
         "wrote": "skrev {file}",
     },
 )
@@ -39,10 +43,11 @@ HELP = WORDS("help")
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: Parser) -> None:
     parser.add_argument("plan", metavar="PLAN", help=WORDS("plan"))
     parser.add_argument("--format", choices=("md", "html"), help=WORDS("format"))
     parser.add_argument("-o", "--output", metavar="FILE", help=WORDS("output"))
+    add_today(parser, WORDS("today"))
 
 
 def run(options: argparse.Namespace) -> int:
@@ -60,7 +65,7 @@ def run(options: argparse.Namespace) -> int:
     lang = language(options, plan)
     output = Path(options.output) if options.output else None
     format = options.format or SUFFIXES.get(output.suffix.lower() if output else "", "md")
-    report = export(plan, format, lang)
+    report = export(plan, format, lang, options.today)
     if output is None:
         # The report is UTF-8 whatever the locale: it is a file, even when piped.
         sys.stdout.buffer.write(report.encode("utf-8"))

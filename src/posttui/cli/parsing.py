@@ -15,6 +15,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any, NoReturn
 
 from posttui.core.i18n import LANGUAGES, Catalog, choose
@@ -69,6 +70,7 @@ WORDS = Catalog(
         "lang": "the language to speak: en or nb (Norwegian Bokmål)",
         "edit": "open a plan in the editor (a missing file starts a new plan saved there)",
         "edit.plan": "the plan file (NAME.post.toml)",
+        "not-a-date": "not a date (YYYY-MM-DD): {value}",
     },
     nb={
         "description": (
@@ -79,6 +81,7 @@ WORDS = Catalog(
         "lang": "språket posttui skal bruke: en eller nb (norsk bokmål)",
         "edit": "åpne en plan i redigeringsprogrammet (en fil som mangler, blir en ny plan)",
         "edit.plan": "planfilen (NAVN.post.toml)",
+        "not-a-date": "ikke en dato (ÅÅÅÅ-MM-DD): {value}",
     },
 )
 
@@ -192,3 +195,17 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         template = ARGPARSE("error", self.lang)
         self.exit(2, template % {"prog": self.prog, "message": error_said(message, self.lang)})
+
+
+def add_today(parser: Parser, help: str) -> None:
+    """A `--today YYYY-MM-DD` option: the date deadlines are measured against."""
+    parser.add_argument(
+        "--today", type=functools.partial(_date, parser.lang), metavar="YYYY-MM-DD", help=help
+    )
+
+
+def _date(lang: str, text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(WORDS("not-a-date", lang, value=repr(text))) from None
