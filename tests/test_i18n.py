@@ -244,6 +244,32 @@ def test_each_kind_of_load_problem_is_said_in_norwegian(text: str, norwegian: st
     assert norwegian in "\n".join(problems(text, "nb"))
 
 
+TOML_MISTAKES = {
+    'title = "a\\q"': "en enslig omvendt skråstrek i en tekst",
+    'title = "\\uZZZZ"': "en kode \\u eller \\U som ikke er et tegn",
+    'title = """T': "en tekst blir aldri avsluttet",
+    "title = Kafe": "ikke en verdi: tekst skrives i anførselstegn",
+    'title = "T" "U"': "linjen fortsetter etter verdien",
+    "as_of = 2027-13-45": "linjen fortsetter etter verdien",
+    "x = [1, 2": "en liste [ … ] er ikke lukket",
+    "x = {a = 1": "en innebygd tabell { … } er ikke lukket",
+    "x = {a = 1}\nx.b = 2": "en innebygd tabell eller liste kan ikke utvides",
+    "x = 1\nx = 2": "en nøkkel er satt to ganger",
+    "title": "en nøkkel uten = og en verdi",
+    "= 3": "ikke en linje med `nøkkel = verdi`",
+    "[objectives": "en tabelloverskrift [ … ] er ikke lukket med ]",
+    "[[objectives]": "en tabelloverskrift [[ … ]] er ikke lukket med ]]",
+}
+
+
+@pytest.mark.parametrize(("mistake", "norwegian"), TOML_MISTAKES.items())
+def test_toml_mistakes_are_said_in_plain_norwegian(mistake: str, norwegian: str) -> None:
+    said = "\n".join(problems(f"format = 1\n[plan]\n{mistake}\n", "nb"))
+    assert f"ikke gyldig TOML: {norwegian}" in said
+    english = "\n".join(problems(f"format = 1\n[plan]\n{mistake}\n", "en"))
+    assert "ikke" not in english and english != said
+
+
 def test_a_file_that_cannot_be_read_is_told_in_norwegian(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load(tmp_path / "nowhere.post.toml")

@@ -49,7 +49,7 @@ class Catalog:
     def __call__(self, key: str, lang: str = "en", /, **params: Any) -> str:
         """The text for `key` in `lang` (English where `lang` has none), parameters filled."""
         template = self.by_language.get(lang, {}).get(key) or self.by_language["en"][key]
-        return template.format(**params) if params else template
+        return template.format(**params)
 
     def placeholders(self, key: str, lang: str) -> set[str]:
         """The parameter names the template for `key` in `lang` uses."""

@@ -159,19 +159,38 @@ def _toml(text: str, path: Path | str) -> dict[str, Any]:
         raise LoadError(path, [Problem(Phrase("not-toml", {"reason": reason}), line)]) from None
 
 
+# tomllib's reasons, in the order they are tried, and the phrase each one is said with.
 _TOML_REASONS = [
     (re.compile(r"Cannot declare \((.*)\) twice"), "toml.declared-twice"),
-    (re.compile(r"Cannot overwrite a value"), "toml.set-twice"),
+    (re.compile(r"Cannot overwrite a value|Duplicate inline table key"), "toml.set-twice"),
     (re.compile(r"Illegal character '\\n'"), "toml.open-string"),
+    (re.compile(r"Unterminated string"), "toml.unterminated"),
+    (re.compile(r"Unescaped '\\' in a string"), "toml.backslash"),
+    (re.compile(r"Invalid hex value|not a Unicode scalar value"), "toml.bad-escape"),
+    (re.compile(r"Unclosed inline table"), "toml.open-inline-table"),
+    (re.compile(r"Unclosed array"), "toml.open-array"),
+    (re.compile(r"Expected '\]' at the end of a table"), "toml.open-header"),
+    (re.compile(r"Expected '\]\]' at the end of an array"), "toml.open-array-header"),
+    (re.compile(r"Expected '=' after a key"), "toml.no-equals"),
+    (re.compile(r"Invalid initial character for a key"), "toml.bad-key"),
+    (re.compile(r"Invalid value"), "toml.bad-value"),
+    (re.compile(r"Invalid statement"), "toml.bad-line"),
+    (re.compile(r"Invalid date or datetime"), "toml.bad-date"),
+    (re.compile(r"Cannot mutate immutable namespace|Cannot redefine namespace"), "toml.closed"),
+    (re.compile(r"(?:Illegal|Found invalid) character (.*)"), "toml.character"),
+    (re.compile(r"Expected newline or end of document"), "toml.line-goes-on"),
+    (re.compile(r"Expected (.*)"), "toml.expected"),
 ]
 
 
 def _plain_toml_reason(reason: str) -> Phrase | str:
-    """tomllib's wording, with Python's spellings (tuples, escapes) turned into TOML's."""
+    """tomllib's reason in plain words (Python's spellings of tuples turned into TOML's);
+    a reason not known here stays in tomllib's words."""
     for pattern, plain in _TOML_REASONS:
         if match := pattern.search(reason):
-            dotted = ".".join(re.findall(r"'([^']*)'", match.group(1))) if match.groups() else ""
-            return Phrase(plain, {"table": dotted})
+            if plain == "toml.declared-twice":
+                return Phrase(plain, {"table": ".".join(re.findall(r"'([^']*)'", match[1]))})
+            return Phrase(plain, {"what": match[1]} if match.groups() else {})
     return reason
 
 

@@ -276,6 +276,24 @@ PROBLEMS = Catalog(
         "toml.declared-twice": "the table [{table}] is declared twice",
         "toml.set-twice": "a key is set twice, or a key and a table share a name",
         "toml.open-string": "the line ends inside a string: is a quote missing?",
+        "toml.unterminated": "a string is never closed: is a quote missing?",
+        "toml.backslash": (
+            "a lone backslash in a string: write \\\\ for one, or use 'single quotes'"
+        ),
+        "toml.bad-escape": "an escape \\u or \\U that is not a character",
+        "toml.open-inline-table": "an inline table {{ … }} is not closed",
+        "toml.open-array": "a list [ … ] is not closed",
+        "toml.open-header": "a table header [ … ] is not closed with ]",
+        "toml.open-array-header": "a table header [[ … ]] is not closed with ]]",
+        "toml.no-equals": "a key without = and a value",
+        "toml.bad-key": "a key cannot start with this character",
+        "toml.bad-value": "not a value: text goes in quotes, numbers and dates without",
+        "toml.bad-line": "not a `key = value` line or a [table] header",
+        "toml.bad-date": "not a valid date (YYYY-MM-DD)",
+        "toml.closed": "an inline table or a list cannot be added to after it is written",
+        "toml.character": "a character that is not allowed here: {what}",
+        "toml.line-goes-on": "the line goes on after its value: one `key = value` a line",
+        "toml.expected": "expected {what} here",
         "format.missing": "missing `format = {format}` at the top: is this a posttui plan?",
         "format.newer": (
             "format {version} is newer than this posttui understands ({format}): "
@@ -327,6 +345,25 @@ PROBLEMS = Catalog(
             "en nøkkel er satt to ganger, eller en nøkkel og en tabell har samme navn"
         ),
         "toml.open-string": "linjen slutter inne i en tekst: mangler et anførselstegn?",
+        "toml.unterminated": "en tekst blir aldri avsluttet: mangler et anførselstegn?",
+        "toml.backslash": (
+            "en enslig omvendt skråstrek i en tekst: skriv \\\\ for én, "
+            "eller bruk 'enkle anførselstegn'"
+        ),
+        "toml.bad-escape": "en kode \\u eller \\U som ikke er et tegn",
+        "toml.open-inline-table": "en innebygd tabell {{ … }} er ikke lukket",
+        "toml.open-array": "en liste [ … ] er ikke lukket",
+        "toml.open-header": "en tabelloverskrift [ … ] er ikke lukket med ]",
+        "toml.open-array-header": "en tabelloverskrift [[ … ]] er ikke lukket med ]]",
+        "toml.no-equals": "en nøkkel uten = og en verdi",
+        "toml.bad-key": "en nøkkel kan ikke begynne med dette tegnet",
+        "toml.bad-value": "ikke en verdi: tekst skrives i anførselstegn, tall og datoer uten",
+        "toml.bad-line": "ikke en linje med `nøkkel = verdi` eller en [tabell]-overskrift",
+        "toml.bad-date": "ikke en gyldig dato (ÅÅÅÅ-MM-DD)",
+        "toml.closed": "en innebygd tabell eller liste kan ikke utvides etter at den er skrevet",
+        "toml.character": "et tegn som ikke er tillatt her: {what}",
+        "toml.line-goes-on": "linjen fortsetter etter verdien: én `nøkkel = verdi` per linje",
+        "toml.expected": "forventet {what} her",
         "format.missing": "`format = {format}` mangler øverst: er dette en posttui-plan?",
         "format.newer": (
             "format {version} er nyere enn denne posttui forstår ({format}): "
