@@ -161,16 +161,19 @@ def test_the_editor_command_survives_the_shell(tmp_path: Path) -> None:
     assert shlex.split(editor_command(plan, None))[-1] == str(plan)
 
 
-def test_an_unloadable_plan_exits_2_before_serving(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_an_unloadable_plan_exits_2_before_serving(tmp_path: Path, lang: str) -> None:
     plan = tmp_path / "broken.post.toml"
     plan.write_text("format = 1\n[plan]\n")
     result = subprocess.run(
-        [str(POSTTUI), "serve", str(plan), "--port", str(free_port())],
+        [str(POSTTUI), "serve", str(plan), "--port", str(free_port()), "--lang", lang],
         capture_output=True,
         text=True,
         timeout=30,
     )
-    check = subprocess.run([str(POSTTUI), "check", str(plan)], capture_output=True, text=True)
+    check = subprocess.run(
+        [str(POSTTUI), "check", str(plan), "--lang", lang], capture_output=True, text=True
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == check.stderr and "title" in result.stderr
 

@@ -74,15 +74,11 @@ def run(options: argparse.Namespace) -> int:
 
 
 def _check(name: str, options: argparse.Namespace) -> int:
-    from posttui.cli.output import language
-    from posttui.core.loader import LoadError, load
+    from posttui.cli.output import language, loaded
     from posttui.core.rules import Severity, lint
     from posttui.core.terminal import json_text
 
-    try:
-        file = load(name)
-    except LoadError as error:
-        print(error.render(language(options)), file=sys.stderr)
+    if (file := loaded(options, name)) is None:
         return 2
     lang = language(options, file.plan)
     findings = lint(file.plan, options.today, lang)

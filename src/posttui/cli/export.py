@@ -51,17 +51,14 @@ def add_arguments(parser: Parser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import cannot_write, language
-    from posttui.core.loader import LoadError, load
+    from posttui.cli.output import cannot_write, language, loaded
     from posttui.core.report import export
     from posttui.core.terminal import printable
     from posttui.core.writer import write_atomic
 
-    try:
-        plan = load(options.plan).plan
-    except LoadError as error:
-        print(error.render(language(options)), file=sys.stderr)
+    if (file := loaded(options, options.plan)) is None:
         return 2
+    plan = file.plan
     lang = language(options, plan)
     output = Path(options.output) if options.output else None
     format = options.format or SUFFIXES.get(output.suffix.lower() if output else "", "md")

@@ -52,18 +52,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import cannot_write, counted, language
-    from posttui.core.loader import LoadError, load
+    from posttui.cli.output import cannot_write, counted, language, loaded
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_atomic
 
     status, changed, plans = 0, 0, []
     for name in options.plans:
         shown = printable(name)
-        try:
-            file = load(name)
-        except LoadError as error:
-            print(error.render(language(options)), file=sys.stderr)
+        if (file := loaded(options, name)) is None:
             status = 2
             continue
         plans.append(file.plan)

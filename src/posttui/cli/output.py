@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from posttui.core.i18n import Catalog, choose
 
 if TYPE_CHECKING:
+    from posttui.core.loader import PlanFile
     from posttui.core.model import Plan
 
 WORDS = Catalog(
@@ -18,6 +19,18 @@ WORDS = Catalog(
     en={"cannot-write": "posttui {command}: cannot write {file}. {why}"},
     nb={"cannot-write": "posttui {command}: kan ikke skrive {file}. {why}"},
 )
+
+
+def loaded(options: argparse.Namespace, path: str | Path) -> PlanFile | None:
+    """The plan file at `path`; None when it cannot be loaded, which is said on stderr
+    (in the language asked for: the file's own is not known)."""
+    from posttui.core.loader import LoadError, load
+
+    try:
+        return load(path)
+    except LoadError as error:
+        print(error.render(language(options)), file=sys.stderr)
+        return None
 
 
 def cannot_write(command: str, path: Path, error: OSError, lang: str) -> None:

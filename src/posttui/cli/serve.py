@@ -72,19 +72,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from posttui.cli.output import loaded
     from posttui.core.i18n import choose
-    from posttui.core.loader import LoadError, load
     from posttui.core.terminal import printable
 
     path = Path(options.plan).absolute()
     language = None
     if path.exists():
         # Refuse a broken plan here, once, rather than in every browser tab.
-        try:
-            language = load(path).plan.plan.language
-        except LoadError as error:
-            print(error.render(), file=sys.stderr)
+        if (file := loaded(options, path)) is None:
             return 2
+        language = file.plan.plan.language
     lang = choose(options.lang, language, os.environ)
     host, port = options.host, options.port
     if problem := _unavailable(host, port):

@@ -28,14 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import language
+    from posttui.cli.output import loaded
     from posttui.core.facts import facts
-    from posttui.core.loader import LoadError, load
 
-    try:
-        plan = load(options.plan).plan
-    except LoadError as error:
-        print(error.render(language(options)), file=sys.stderr)
+    if (file := loaded(options, options.plan)) is None:
         return 2
-    sys.stdout.write("".join(f"{line}\n" for line in facts(plan)))
+    sys.stdout.write("".join(f"{line}\n" for line in facts(file.plan)))
     return 0
