@@ -318,6 +318,7 @@ def test_changes_are_described_in_the_readers_language() -> None:
 # ---- the command line ----
 
 KAFE = Path(__file__).parent.parent / "sample_plans" / "kafe-solsiden.post.toml"
+NORDLYS = KAFE.with_name("nordlys-analytics.post.toml")
 NORWEGIAN = {"LANG": "nb_NO.UTF-8"}
 
 
@@ -361,6 +362,19 @@ def test_json_is_the_same_in_both_languages_but_for_its_messages(tmp_path: Path)
     ]
     absent = next(f for f in norwegian if f["rule"] == "technology/audience-absent")
     assert absent["message"].startswith("Målverdien gjelder tiktok, men ingen av målets segmenter")
+
+
+@pytest.mark.parametrize("where", ["before", "after", "equals"])
+def test_lang_goes_before_the_command_or_after_it(tmp_path: Path, where: str) -> None:
+    plan = str(NORDLYS)
+    args = {
+        "before": ["--lang", "nb", "check", plan],
+        "after": ["check", plan, "--lang", "nb"],
+        "equals": ["--lang=nb", "check", plan],
+    }[where]
+    result = run(tmp_path, *args)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.endswith(" advarsler, 1 merknad\n")
 
 
 def test_counts_are_said_in_norwegian(tmp_path: Path) -> None:

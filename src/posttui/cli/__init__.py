@@ -37,9 +37,11 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         prog="posttui", description=WORDS("description"), epilog=WORDS("epilog"), lang=lang
     )
     root.add_argument("--version", action="version", version=f"posttui {__version__}")
-    # Every command takes --lang; unset, the plan's `language` or the locale decides.
+    # --lang goes before the command or after it; unset, the plan's `language` or the
+    # locale decides. A command's own --lang only counts when given (else the root's).
+    root.add_argument("--lang", choices=LANGUAGES, help=WORDS("lang"))
     common = Parser(add_help=False)
-    common.add_argument("--lang", choices=LANGUAGES, help=WORDS("lang"))
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=WORDS("lang"))
     commands = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in COMMANDS.items():
         module.add_arguments(
@@ -51,11 +53,11 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
 
 
 def _edit_shorthand(args: list[str]) -> list[str]:
-    """`posttui [--lang L] PLAN` is `posttui edit PLAN [--lang L]`."""
+    """`posttui [--lang L] PLAN` is `posttui [--lang L] edit PLAN`."""
     lang = 2 if args[:1] == ["--lang"] else 1 if args[:1] and args[0].startswith("--lang=") else 0
     rest = args[lang:]
     if rest and rest[0] not in COMMANDS and not rest[0].startswith("-"):
-        return ["edit", *rest, *args[:lang]]
+        return [*args[:lang], "edit", *rest]
     return args
 
 
