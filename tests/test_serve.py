@@ -178,6 +178,22 @@ def test_an_unloadable_plan_exits_2_before_serving(tmp_path: Path, lang: str) ->
     assert result.stderr == check.stderr and "title" in result.stderr
 
 
+def test_a_host_that_is_not_known_exits_2_in_the_resolvers_words() -> None:
+    plan = str(SAMPLES / "kafe-solsiden.post.toml")
+    result = subprocess.run(
+        [str(POSTTUI), "serve", plan, "--host", "nosuchhost.invalid", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    said = result.stderr.removeprefix(
+        "posttui serve: cannot listen on nosuchhost.invalid port 8000: "
+    )
+    assert said != result.stderr and said.strip()
+    assert "Unknown error" not in said and "while attempting" not in said
+
+
 def test_a_port_in_use_exits_2_with_a_message(tmp_path: Path) -> None:
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]

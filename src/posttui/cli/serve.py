@@ -8,16 +8,14 @@ Every browser tab that opens the page gets an editor of its own on the plan, run
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shlex
-import socket
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from sys import UnraisableHookArgs
 
 from posttui.core.i18n import Catalog
@@ -60,7 +58,7 @@ WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 65536:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
         raise argparse.ArgumentTypeError(WORDS("not-a-port"))
     return int(text)
 
@@ -72,28 +70,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import loaded
-    from posttui.core.i18n import choose
+    from posttui.cli.output import language, loaded
+    from posttui.core.messages import os_reason
     from posttui.core.terminal import printable
 
     path = Path(options.plan).absolute()
-    language = None
+    plans = []
     if path.exists():
         # Refuse a broken plan here, once, rather than in every browser tab.
-        if (file := loaded(options, path)) is None:
+        if (file := loaded(options, options.plan)) is None:
             return 2
-        language = file.plan.plan.language
-    lang = choose(options.lang, language, os.environ)
+        plans.append(file.plan)
+    lang = language(options, *plans)
     host, port = options.host, options.port
-    if problem := _unavailable(host, port):
-        reason = printable(problem)
+    if error := _unavailable(host, port):
+        reason = printable(os_reason(error).text(lang))
         print(WORDS("cannot-listen", lang, host=host, port=port, reason=reason), file=sys.stderr)
         return 2
     if host not in LOCAL_HOSTS:
         print(WORDS("open", lang, host=host), file=sys.stderr)
-    banner = WORDS("serving", lang, file=printable(options.plan), url=_url(host, port))
+    url = _url(host, port)
+    banner = WORDS("serving", lang, file=printable(options.plan), url=url)
     sys.unraisablehook = _quiet_after_loop_closed(sys.unraisablehook)
-    _server(editor_command(path, options.lang), host, port, banner).serve()
+    _server(editor_command(path, options.lang), host, port, url, banner).serve()
     print(WORDS("stopped", lang))
     return 0
 
@@ -125,38 +124,47 @@ def editor_command(path: Path, lang: str | None) -> str:
 
 def _url(host: str, port: int) -> str:
     """Where a browser finds the server: a wildcard address by this machine's name."""
+    import socket
+
     name = socket.getfqdn() if host in WILDCARDS else host
     return f"http://[{name}]:{port}" if ":" in name else f"http://{name}:{port}"
 
 
-def _unavailable(host: str, port: int) -> str | None:
-    """Why the server could not listen on host:port, or None when it can."""
+def _unavailable(host: str, port: int) -> OSError | None:
+    """What stops the server from listening on host:port, or None when nothing does."""
+    import socket
+
     try:
+        socket.getaddrinfo(host, port)  # a name that is not known, in the resolver's words
         with socket.create_server((host, port)):
             return None
+    except socket.gaierror as error:
+        return error
     except OSError as error:
-        return os.strerror(error.errno) if error.errno else str(error)
+        # create_server adds the address to the system's words: keep the words alone.
+        return OSError(error.errno, os.strerror(error.errno))
 
 
-def _server(command: str, host: str, port: int, banner: str) -> Any:
+def _server(command: str, host: str, port: int, url: str, banner: str) -> Any:
+    import logging
+
     from textual_serve.server import Server
+
+    class OneLine(logging.Formatter):
+        """A log record as one line: its message, never a traceback."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            return f"posttui serve: {record.getMessage()}"
 
     class PlanServer(Server):
         """textual-serve with posttui's words: the URL on start, plain one-line logs."""
 
         def initialize_logging(self) -> None:
             handler = logging.StreamHandler(sys.stderr)
-            handler.setFormatter(_OneLine())
+            handler.setFormatter(OneLine())
             logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
         async def on_startup(self, app: object) -> None:
             print(banner, flush=True)
 
-    return PlanServer(command, host=host, port=port, title="posttui", public_url=_url(host, port))
-
-
-class _OneLine(logging.Formatter):
-    """A log record as one line: its message, never a traceback."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return f"posttui serve: {record.getMessage()}"
+    return PlanServer(command, host=host, port=port, title="posttui", public_url=url)
