@@ -587,6 +587,18 @@ def test_fmt_does_not_drop_comments_unless_told(tmp_path: Path) -> None:
     assert "#" not in path.read_text(encoding="utf-8")
 
 
+def test_fmt_counts_only_what_it_wrote(tmp_path: Path) -> None:
+    commented = NON_CANONICAL.replace('title = "Messy"', 'title = "Messy"  # ask Kari')
+    write(tmp_path, commented, "commented.post.toml")
+    write(tmp_path, NON_CANONICAL, "messy.post.toml")
+    write(tmp_path, dumps(parse(NON_CANONICAL)), "tidy.post.toml")
+    names = ("commented.post.toml", "messy.post.toml", "tidy.post.toml")
+    result = posttui("fmt", *names, "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.endswith("1 file reformatted, 1 unchanged\n")  # not the commented one
+    assert (tmp_path / "commented.post.toml").read_text(encoding="utf-8") == commented
+
+
 def test_fmt_does_not_take_a_hash_in_text_for_a_comment(tmp_path: Path) -> None:
     text = NON_CANONICAL.replace('title = "Messy"', 'title = "Messy #1"')
     path = write(tmp_path, text)

@@ -440,6 +440,12 @@ def test_diff_speaks_the_new_plans_language(tmp_path: Path) -> None:
     assert same.stdout == "ingen endringer\n"
 
 
+def test_what_was_typed_is_quoted_as_typed_in_a_norwegian_usage_error(tmp_path: Path) -> None:
+    result = run(tmp_path, "schema", "--lang", "nb", "no changes")  # English catalog text
+    assert result.returncode == 2
+    assert result.stderr.endswith("posttui: feil: ukjente argumenter: no changes\n")
+
+
 def test_new_fmt_and_merge_speak_norwegian(tmp_path: Path) -> None:
     created = run(tmp_path, "new", "plan.post.toml", "--lang", "nb")
     assert created.stdout == "opprettet plan.post.toml: åpne den med `posttui plan.post.toml`\n"

@@ -90,8 +90,8 @@ def _print_text(changes: list[Change], lang: str) -> None:
         return
     step = None
     for change in by_step(changes):
-        if step_title(change.section, lang) != step:
-            step = step_title(change.section, lang)
+        if (title := step_title(change.section, lang)) != step:
+            step = title
             print(paint(step, "bold"))
         mark = paint(MARKS[change.op], MARK_STYLES[change.op])
         print(f"  {mark} {printable(describe(change, lang))}")

@@ -56,7 +56,7 @@ def run(options: argparse.Namespace) -> int:
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_atomic
 
-    status, changed, plans = 0, 0, []
+    status, changed, unchanged, plans = 0, 0, 0, []
     for name in options.plans:
         shown = printable(name)
         if (file := loaded(options, name)) is None:
@@ -66,14 +66,14 @@ def run(options: argparse.Namespace) -> int:
         lang = language(options, file.plan)
         text = dumps(file.plan)
         if text == file.text:
-            continue
-        changed += 1
-        if file.comment_lines and not options.drop_comments:
+            unchanged += 1
+        elif file.comment_lines and not options.drop_comments:
             lines = ", ".join(map(str, file.comment_lines[:10]))
             print(WORDS("comments", lang, file=shown, lines=lines), file=sys.stderr)
             status = max(status, 1)
         elif options.check:
             print(WORDS("would-reformat", lang, file=shown))
+            changed += 1
             status = max(status, 1)
         else:
             try:
@@ -83,10 +83,10 @@ def run(options: argparse.Namespace) -> int:
                 status = 2
                 continue
             print(WORDS("reformatted", lang, file=shown))
+            changed += 1
     if changed and status != 2:
         lang = language(options, *plans)
         files = counted(WORDS, "file", changed, lang)
         summary = "summary.check" if options.check else "summary"
-        unchanged = len(options.plans) - changed
         print(WORDS(summary, lang, files=files, unchanged=unchanged), file=sys.stderr)
     return status

@@ -38,19 +38,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from posttui.cli.output import cannot_write, language
-    from posttui.core.loader import LoadError, load
+    from posttui.cli.output import cannot_write, language, loaded
     from posttui.core.merge import merge
     from posttui.core.terminal import printable
     from posttui.core.writer import write_atomic
 
-    try:
-        base, ours, theirs = (load(p).plan for p in (options.base, options.ours, options.theirs))
-    except LoadError as error:
-        lang = language(options)
-        print(error.render(lang), file=sys.stderr)
-        print(WORDS("nothing-merged", lang), file=sys.stderr)
+    files = [loaded(options, path) for path in (options.base, options.ours, options.theirs)]
+    if None in files:  # each broken side is said
+        print(WORDS("nothing-merged", language(options)), file=sys.stderr)
         return 2
+    base, ours, theirs = (file.plan for file in files if file is not None)
     lang = language(options, ours, theirs, base)
     text, conflicts = merge(base, ours, theirs)
     try:

@@ -17,7 +17,6 @@ WORDS = Catalog(
         "title": "the plan's title (default: from the file name)",
         "no-guide": "only create the file (on a terminal it opens with the guided start)",
         "exists": "{file} exists already: posttui new never overwrites",
-        "cannot-create": "{file}: cannot create: {reason}",
         "created": "created {file}: open it with `posttui {file}`",
     },
     nb={
@@ -26,7 +25,6 @@ WORDS = Catalog(
         "title": "planens tittel (standard: fra filnavnet)",
         "no-guide": "bare lag filen (i en terminal åpnes den med veiledet start)",
         "exists": "{file} finnes allerede: posttui new overskriver aldri",
-        "cannot-create": "{file}: kan ikke opprettes: {reason}",
         "created": "opprettet {file}: åpne den med `posttui {file}`",
     },
 )
@@ -40,8 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import language
-    from posttui.core.messages import os_reason
+    from posttui.cli.output import cannot_write, language
     from posttui.core.model import Plan, title_from_filename
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_new
@@ -50,17 +47,15 @@ def run(options: argparse.Namespace) -> int:
     title = (options.title or "").strip() or title_from_filename(path.name)
     shown = printable(options.path)
     lang = language(options)
-    problem = None
     plan = Plan.new(title)
     plan.plan.language = options.lang  # asked for: the plan is written in it (None: unset)
     try:
         write_new(path, dumps(plan))
     except FileExistsError:
-        problem = WORDS("exists", lang, file=shown)
+        print(WORDS("exists", lang, file=shown), file=sys.stderr)
+        return 2
     except OSError as error:
-        problem = WORDS("cannot-create", lang, file=shown, reason=os_reason(error).text(lang))
-    if problem:
-        print(problem, file=sys.stderr)
+        cannot_write("new", path, error, lang)
         return 2
     print(WORDS("created", lang, file=shown))
     if options.no_guide or not (sys.stdin.isatty() and sys.stdout.isatty()):

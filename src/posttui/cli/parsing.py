@@ -145,8 +145,9 @@ def error_said(message: str, lang: str) -> str:
         return message
     for key, names, pattern in _error_patterns():
         if match := pattern.fullmatch(message):
-            values = [error_said(value, lang) for value in match.groups()]
-            by_name = dict(zip(names, values, strict=True))
+            by_name = dict(zip(names, match.groups(), strict=True))
+            if "message" in by_name:  # an argument's own error; the rest is what was typed
+                by_name["message"] = error_said(by_name["message"], lang)
             template = ARGPARSE(key, lang)
             first, *texts = _PLACEHOLDER.split(template)[::2]
             filled = (by_name[name] for name in _names(template))

@@ -142,7 +142,7 @@ def _unavailable(host: str, port: int) -> OSError | None:
         return error
     except OSError as error:
         # create_server adds the address to the system's words: keep the words alone.
-        return OSError(error.errno, os.strerror(error.errno))
+        return OSError(error.errno, os.strerror(error.errno)) if error.errno else error
 
 
 def _server(command: str, host: str, port: int, url: str, banner: str) -> Any:
