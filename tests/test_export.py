@@ -15,9 +15,9 @@ from markdown_it import MarkdownIt
 
 from browser import colours, near, pixels, run_chromium
 from hostile import ATTACKS, hostile_plan, write_plan
-from posttui.core import vocabulary
+from posttui.core import matrix, vocabulary
 from posttui.core.loader import load
-from posttui.core.model import INVOLVEMENT_TYPES, Plan
+from posttui.core.model import INVOLVEMENT_TYPES, Involvement, Plan, Segment
 from posttui.core.report import export
 from posttui.core.rules import lint
 from test_boundary import BLOCK_TEXTUAL
@@ -178,6 +178,35 @@ GROUP_TITLES = {
     "objectives": "Objectives",
     "technology": "Technology",
 }
+
+
+def test_the_report_flags_an_involvement_sum_when_check_does() -> None:
+    plan = load(NORDLYS).plan
+    close, off = plan.people.segments[0], plan.people.segments[1]
+    close.involvement = Involvement(socializers=41.3, lurkers=42.4, sporadics=15.3)  # 99 %
+    off.involvement = Involvement(socializers=50, lurkers=30)
+    flagged = {f.subject for f in lint(plan, None, "en") if f.rule == "people/involvement-sum"}
+    assert flagged == {off.id}
+    for format in ("md", "html"):
+        report = export(plan, format, "en")
+        assert report.count("the shares sum to") == 1 and "the shares sum to 80 %" in report
+
+
+def test_the_matrix_of_thousands_of_segments_and_platforms_is_cut_as_the_editors() -> None:
+    plan = load(NORDLYS).plan
+    plan.people.segments += [
+        Segment(id=f"s-{n}", name=f"Segment {n}", platforms=[f"p-{n}"]) for n in range(1000)
+    ]
+    report = export(plan, "md", "en")
+    marked = re.compile(r"\| [^|]+ (\| [●◎✕·] )+\|")
+    assert len([line for line in report.splitlines() if marked.fullmatch(line)]) == matrix.MAX_ROWS
+    header = next(line for line in report.splitlines() if line.startswith("| Segment | LinkedIn"))
+    assert header.count("|") == matrix.MAX_COLUMNS + 2
+    assert "… and 905 more segments: the findings cover them all" in report
+    more = len(matrix.platform_columns(load(NORDLYS).plan)) + 1000 - matrix.MAX_COLUMNS
+    assert f"… and {more:,} more platforms" in report
+    html = export(plan, "html", "nb")
+    assert "… og 905 segmenter til" in html and len(html) < 1_000_000
 
 
 def test_markdown_lists_every_finding_with_its_rule_id_under_its_group() -> None:

@@ -167,7 +167,6 @@ MARKS = {"added": "+", "removed": "-", "changed": "~", "moved": "↕"}
 WORDS = Catalog(
     "diff",
     en={
-        "step.plan": "Plan",
         "noun.people.segments": "segment",
         "noun.objectives": "objective",
         "noun.strategy.initiatives": "initiative",
@@ -179,7 +178,6 @@ WORDS = Catalog(
         "unset": "(unset)",
     },
     nb={
-        "step.plan": "Plan",
         "noun.people.segments": "segment",
         "noun.objectives": "mål",
         "noun.strategy.initiatives": "tiltak",
@@ -195,12 +193,7 @@ WORDS = Catalog(
 
 def step_title(section: str, lang: str = "en") -> str:
     """The heading a section's changes go under: 'Plan' or its POST step."""
-    step = SECTION_STEPS[section]
-    return WORDS("step.plan", lang) if step == "plan" else step_name(step, lang)
-
-
-# English headings by section, for callers that have no language; prefer step_title.
-STEPS = {section: step_title(section) for section in SECTION_STEPS}
+    return step_name(SECTION_STEPS[section], lang)
 
 
 def by_step(changes: list[Change]) -> list[Change]:

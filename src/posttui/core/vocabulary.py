@@ -10,7 +10,6 @@ Tidsbestemt.
 from __future__ import annotations
 
 from posttui.core.i18n import Catalog
-from posttui.core.model import LINKAGES as LINKAGE_VALUES
 
 STEPS = ("people", "objectives", "strategy", "technology")
 SMART = (
@@ -25,6 +24,7 @@ _SMART_GROUPS = dict(SMART)
 WORDS = Catalog(
     "vocabulary",
     en={
+        "step.plan": "Plan",
         "step.people": "People",
         "step.objectives": "Objectives",
         "step.strategy": "Strategy",
@@ -82,6 +82,7 @@ WORDS = Catalog(
         "kind.embracing.aim": "bring customers into developing products",
     },
     nb={
+        "step.plan": "Plan",
         "step.people": "People",
         "step.objectives": "Objectives",
         "step.strategy": "Strategy",
@@ -145,8 +146,22 @@ WORDS = Catalog(
 
 
 def step_name(step: str, lang: str = "en") -> str:
-    """'people' -> 'People': the POST step names stay English in Norwegian, as in the field."""
+    """'people' -> 'People': the POST step names stay English in Norwegian, as in the field
+    ('plan', for what concerns the plan as a whole, is 'Plan')."""
     return WORDS(f"step.{step}", lang)
+
+
+# The order findings are grouped in (a rule id's first part): plan-wide problems, the
+# SMART letters, the POST steps.
+GROUPS = ("plan", *(group for _, group in SMART), *STEPS)
+_LETTERS = {group: letter for letter, group in SMART}
+
+
+def group_title(group: str, lang: str = "en") -> str:
+    """'S · Specific', a POST step's name, or 'Plan'."""
+    if letter := _LETTERS.get(group):
+        return f"{letter} · {smart_name(letter, lang)}"
+    return step_name(group, lang) if group in GROUPS else group
 
 
 def step_question(step: str, lang: str = "en") -> str:
@@ -193,9 +208,6 @@ def kind_choice(value: str, lang: str = "en") -> str:
 def kind_explanation(value: str, lang: str = "en") -> str:
     return WORDS("kind.explanation", lang, **_kind_parts(value, lang))
 
-
-# English labels by linkage, for callers that index `LINKAGES[value][0]`; prefer linkage_choice.
-LINKAGES = {value: (linkage_choice(value),) for value in LINKAGE_VALUES}
 
 COMMON_PLATFORMS = (
     "instagram",

@@ -151,17 +151,12 @@ WORDS = Catalog(
         "technology.role-hint": "what it is for in this plan",
         "matrix.empty": "Add segments under People and platforms here to see the matrix.",
         "matrix.segment": "Segment",
-        "matrix.present": "present",
-        "matrix.target": "target where the segment is",
-        "matrix.absent": "target where the segment is absent",
         "matrix.not-in-mix": "grey: not in the platform mix",
-        "matrix.more": "… and {count:,} more segments: the findings cover them all",
         # The findings panel
         "findings.title": "Findings ({count})",
         "findings.none": (
             "No findings: every objective is SMART and every target is where its audience is."
         ),
-        "findings.plan": "Plan",
         # Dialogs
         "details.title": "Plan",
         "details.plan-title": "Title",
@@ -355,17 +350,12 @@ WORDS = Catalog(
         "technology.role-hint": "hva den skal brukes til i planen",
         "matrix.empty": ("Legg til segmenter under People og plattformer her for å se matrisen."),
         "matrix.segment": "Segment",
-        "matrix.present": "til stede",
-        "matrix.target": "målverdi der segmentet er",
-        "matrix.absent": "målverdi der segmentet ikke er",
         "matrix.not-in-mix": "grå: ikke i plattformmiksen",
-        "matrix.more": "… og {count:,} segmenter til: funnene dekker alle",
         # The findings panel
         "findings.title": "Funn ({count})",
         "findings.none": (
             "Ingen funn: alle mål er SMART, og alle målverdier er satt der målgruppen er."
         ),
-        "findings.plan": "Planen",
         # Dialogs
         "details.title": "Om planen",
         "details.plan-title": "Tittel",

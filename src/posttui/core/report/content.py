@@ -21,10 +21,8 @@ from posttui.core.model import (
 )
 from posttui.core.report.words import REPORT
 from posttui.core.rules import Finding, Severity, lint
-from posttui.core.rules.registry import Context, flags
-
-# The order findings are grouped in: plan-wide problems, the SMART letters, the POST steps.
-GROUPS = ("plan", *(group for _, group in vocabulary.SMART), *vocabulary.STEPS)
+from posttui.core.rules.registry import Context, by_group, flags
+from posttui.core.vocabulary import group_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +138,7 @@ class Report:
         failing = self.flagged.get(objective.id, set()) - smart
         if not failing:
             return ""
-        titles = [self.group_title(group) for group in GROUPS if group in failing]
+        titles = [group_title(group, self.lang) for group in vocabulary.GROUPS if group in failing]
         return self.say("smart.also", groups=", ".join(titles))
 
     def audience(self, objective: Objective) -> list[str]:
@@ -193,6 +191,7 @@ class Report:
 
     # -- Technology --
 
+    @cached_property
     def columns(self) -> list[str]:
         return matrix.platform_columns(self.plan)
 
@@ -210,31 +209,20 @@ class Report:
         return {p.id: p.name for p in reversed(self.plan.technology.platforms)}
 
     def matrix(self) -> list[tuple[Segment, list[str]]]:
-        return matrix.rows(self.plan, self.columns())
+        return matrix.rows(self.plan, self.columns)
 
     def legend(self) -> list[tuple[str, str]]:
-        return [
-            (matrix.PRESENT, self.say("matrix.present")),
-            (matrix.TARGET, self.say("matrix.target")),
-            (matrix.ABSENT_TARGET, self.say("matrix.absent")),
-        ]
+        return matrix.legend(self.lang)
+
+    def left_out(self) -> list[str]:
+        """What the matrix does not draw (thousands of segments or platforms)."""
+        return matrix.left_out(self.plan, self.lang)
 
     # -- Findings --
 
     def groups(self) -> list[tuple[str, list[Finding]]]:
         """Each group's title with its findings, in report order; empty groups left out."""
-        members: dict[str, list[Finding]] = {group: [] for group in GROUPS}
-        for finding in self.findings:
-            members.setdefault(finding.group, []).append(finding)
-        return [(self.group_title(group), found) for group, found in members.items() if found]
-
-    def group_title(self, group: str) -> str:
-        letters = {name: letter for letter, name in vocabulary.SMART}
-        if group in letters:
-            return f"{letters[group]} · {vocabulary.smart_name(group, self.lang)}"
-        if group in vocabulary.STEPS:
-            return vocabulary.step_name(group, self.lang)
-        return self.say("group.plan") if group == "plan" else group
+        return [(group_title(group, self.lang), found) for group, found in by_group(self.findings)]
 
     def severity(self, finding: Finding) -> str:
         return self.say(f"severity.{finding.severity.value}")

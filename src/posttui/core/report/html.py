@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from posttui.core import matrix
 from posttui.core.model import Objective, Segment
 from posttui.core.report.content import Report, Share
+from posttui.core.rules.people import off_hundred
 from posttui.core.terminal import printable
 
 MARK_CLASSES = {
@@ -281,9 +282,9 @@ def _stack(report: Report, shares: list[Share] | None) -> str:
             f'title="{esc(share.name)}: {figure} %">{label}</span>'
         )
     bar = f'<div class="stack">{"".join(parts)}</div>'
-    if abs(total - 100) <= 1:
+    if (off := off_hundred(share.share for share in shares)) is None:
         return bar
-    note = esc(report.say("involvement.sum", total=report.share(total)))
+    note = esc(report.say("involvement.sum", total=report.share(off)))
     return f'{bar}<div class="muted">{note}</div>'
 
 
@@ -376,7 +377,7 @@ def _technology(report: Report) -> Iterator[str]:
     if platforms:
         header = [esc(report.say("technology.platform")), esc(report.say("technology.role"))]
         rows = [
-            [f"<b>{esc(platform.name or platform.id)}</b>", esc(platform.role)]
+            [f"<b>{esc(platform.name.strip() or platform.id)}</b>", esc(platform.role)]
             for platform in platforms
         ]
         yield from _table(header, rows)
@@ -389,7 +390,7 @@ def _technology(report: Report) -> Iterator[str]:
 
 
 def _matrix(report: Report) -> Iterator[str]:
-    columns = report.columns()
+    columns = report.columns
     if not columns or not report.plan.people.segments:
         yield f"<p>{esc(report.say('matrix.none'))}</p>"
         return
@@ -403,6 +404,8 @@ def _matrix(report: Report) -> Iterator[str]:
         for segment, marks in report.matrix()
     ]
     yield from _table(header, rows, "matrix")
+    for line in report.left_out():
+        yield f"<p>{esc(line)}</p>"
     legend = "".join(
         f'<span><b class="{MARK_CLASSES[mark]}">{mark}</b> {esc(words)}</span>'
         for mark, words in report.legend()

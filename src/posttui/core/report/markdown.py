@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from posttui.core.bars import bar
 from posttui.core.model import Objective, Segment
 from posttui.core.report.content import Report, Share
+from posttui.core.rules.people import off_hundred
 from posttui.core.terminal import printable
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -117,10 +118,10 @@ def _people(report: Report) -> Iterator[str]:
     for segment in segments:
         yield ""
         yield f"**{text(segment.name)}**"
-        yield from _involvement(report, report.involvement(segment), segment)
+        yield from _involvement(report, report.involvement(segment))
     yield ""
     yield f"*{report.say('involvement.average')}*"
-    yield from _involvement(report, report.average(), None)
+    yield from _involvement(report, report.average())
 
 
 def _name_and_description(segment: Segment) -> str:
@@ -128,7 +129,7 @@ def _name_and_description(segment: Segment) -> str:
     return f"{name}: {text(segment.description)}" if segment.description.strip() else name
 
 
-def _involvement(report: Report, shares: list[Share] | None, segment: Segment | None) -> list[str]:
+def _involvement(report: Report, shares: list[Share] | None) -> list[str]:
     """The shares as text bars in a code block: only the method's words and numbers go
     inside, so no plan text can close the block."""
     if shares is None:
@@ -140,9 +141,8 @@ def _involvement(report: Report, shares: list[Share] | None, segment: Segment | 
         for share in shares
     ]
     block = ["", "```text", *lines, "```"]
-    total = sum(share.share for share in shares)
-    if segment is not None and abs(total - 100) > 1:
-        block += ["", report.say("involvement.sum", total=report.share(total))]
+    if (off := off_hundred(share.share for share in shares)) is not None:
+        block += ["", report.say("involvement.sum", total=report.share(off))]
     return block
 
 
@@ -204,7 +204,7 @@ def _technology(report: Report) -> Iterator[str]:
     if platforms:
         header = [report.say("technology.platform"), report.say("technology.role")]
         rows = [
-            [f"**{text(platform.name or platform.id)}**", text(platform.role)]
+            [f"**{text(platform.name.strip() or platform.id)}**", text(platform.role)]
             for platform in platforms
         ]
         yield from table(header, "ll", rows)
@@ -217,7 +217,7 @@ def _technology(report: Report) -> Iterator[str]:
 
 
 def _matrix(report: Report) -> Iterator[str]:
-    columns = report.columns()
+    columns = report.columns
     if not columns or not report.plan.people.segments:
         yield ""
         yield report.say("matrix.none")
@@ -225,7 +225,10 @@ def _matrix(report: Report) -> Iterator[str]:
     header = [report.say("matrix.segment")]
     header += [text(report.column_name(c)) if report.in_mix(c) else f"*{text(c)}*" for c in columns]
     rows = [[text(segment.name), *marks] for segment, marks in report.matrix()]
-    yield from table(header, "l" + "l" * len(columns), rows)
+    yield from table(header, "l" * (len(columns) + 1), rows)
+    for line in report.left_out():
+        yield ""
+        yield text(line)
     legend = [f"{mark} {words}" for mark, words in report.legend()]
     yield " · ".join([*legend, report.say("matrix.outside")])
 

@@ -66,9 +66,6 @@ REPORT = Catalog(
         "matrix.title": "Segments \u00d7 platforms",
         "matrix.segment": "Segment",
         "matrix.none": "Add segments and platforms to see the matrix.",
-        "matrix.present": "present",
-        "matrix.target": "target where the segment is",
-        "matrix.absent": "target where the segment is absent",
         "matrix.outside": "in italics: not in the platform mix",
         "findings.title": "Findings",
         "findings.none": (
@@ -78,7 +75,6 @@ REPORT = Catalog(
         "findings.rule": "Rule",
         "findings.subject": "About",
         "findings.message": "What to do",
-        "group.plan": "Plan",
     },
     nb={
         "kind": "Strategi for sosiale medier",
@@ -136,9 +132,6 @@ REPORT = Catalog(
         "matrix.title": "Målgrupper \u00d7 plattformer",
         "matrix.segment": "Målgruppe",
         "matrix.none": "Legg til målgrupper og plattformer for å se matrisen.",
-        "matrix.present": "til stede",
-        "matrix.target": "måltall der målgruppen er",
-        "matrix.absent": "måltall der målgruppen ikke er",
         "matrix.outside": "i kursiv: ikke i plattformmiksen",
         "findings.title": "Funn",
         "findings.none": (
@@ -148,6 +141,5 @@ REPORT = Catalog(
         "findings.rule": "Regel",
         "findings.subject": "Gjelder",
         "findings.message": "Hva du kan gjøre",
-        "group.plan": "Plan",
     },
 )

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from posttui.core.rules.registry import Context, Hit, rule
 
 INVOLVEMENT_TOLERANCE = 1
+
+
+def off_hundred(shares: Iterable[float]) -> float | None:
+    """The shares' sum when it is off 100 % by more than the tolerance, else None.
+
+    Rounded: decimal shares such as 41.3 + 42.4 + 15.3 sum to 98.99999999999999.
+    """
+    total = round(sum(shares), 9)
+    return total if abs(total - 100) > INVOLVEMENT_TOLERANCE else None
 
 
 @rule("people/no-platforms")
@@ -21,8 +30,6 @@ def involvement_sum(ctx: Context) -> Iterator[Hit]:
     for index, segment in enumerate(ctx.plan.people.segments):
         if segment.involvement is None:
             continue
-        # Rounded: decimal shares such as 41.3 + 42.4 + 15.3 sum to 98.99999999999999.
-        total = round(sum(segment.involvement.shares()), 9)
-        if abs(total - 100) > INVOLVEMENT_TOLERANCE:
+        if (total := off_hundred(segment.involvement.shares())) is not None:
             path = f"people.segments[{index}].involvement"
             yield Hit(path, "", {"total": total}, segment.id)

@@ -16,6 +16,7 @@ from typing import Any
 
 from posttui.core.messages import FINDINGS, localized
 from posttui.core.model import Objective, Plan, Segment
+from posttui.core.vocabulary import GROUPS
 
 
 class Severity(StrEnum):
@@ -211,6 +212,15 @@ class Linter:
 def _objective_checks() -> list[tuple[Rule, ObjectiveCheck]]:
     """Every objective check with its rule, in rule order (once all are registered)."""
     return [(rule, check) for rule in RULES.values() for check in rule.objective_checks]
+
+
+def by_group(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Each group (a rule id's first part) with its findings, in `GROUPS` order; groups
+    without findings left out."""
+    members: dict[str, list[Finding]] = {group: [] for group in GROUPS}
+    for finding in findings:
+        members.setdefault(finding.group, []).append(finding)
+    return [(group, found) for group, found in members.items() if found]
 
 
 def flags(findings: Iterable[Finding]) -> dict[str, set[str]]:

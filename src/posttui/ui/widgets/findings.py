@@ -11,40 +11,25 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from posttui.core.rules.registry import by_group
 from posttui.core.terminal import preview
-from posttui.core.vocabulary import SMART, STEPS, smart_name, step_name
+from posttui.core.vocabulary import group_title
 from posttui.ui.widgets.rows import RowList
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import WORDS, language, say
+from posttui.ui.words import language, say
 
 if TYPE_CHECKING:
     from posttui.core.rules import Finding
 
-# Report order of the groups (a rule id's first part): the plan, SMART, the POST steps.
-GROUPS = ("plan", *(group for _, group in SMART), *STEPS)
-LETTERS = {group: letter for letter, group in SMART}
 SEVERITY_STYLE = {"error": "$error", "warning": "$warning", "info": "$primary"}
-
-
-def group_title(group: str, lang: str = "en") -> str:
-    """'S · Specific', a POST step's name, or the plan."""
-    if letter := LETTERS.get(group):
-        return f"{letter} · {smart_name(letter, lang)}"
-    if group in STEPS:
-        return step_name(group, lang)
-    return WORDS("findings.plan", lang) if group == "plan" else group
 
 
 def grouped(findings: Iterable[Finding]) -> list[str | Finding]:
     """Groups (a rule id's first part), each followed by its findings, in report order."""
-    groups: dict[str, list[Finding]] = {group: [] for group in GROUPS}
-    for finding in findings:
-        groups.setdefault(finding.group, []).append(finding)
     rows: list[str | Finding] = []
-    for group, members in groups.items():
-        if members:
-            rows.append(group)
-            rows.extend(members)
+    for group, members in by_group(findings):
+        rows.append(group)
+        rows.extend(members)
     return rows
 
 

@@ -6,6 +6,7 @@ from textual.content import Content
 
 from posttui.core.bars import bar
 from posttui.core.model import INVOLVEMENT_TYPES, NORWEGIAN_INVOLVEMENT, Involvement
+from posttui.core.rules.people import off_hundred
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import WORDS, language
 
@@ -35,7 +36,7 @@ def involvement_chart(involvement: Involvement | None, lang: str = "en") -> Cont
             )
         )
     total = sum(involvement.shares())
-    style = "$text-muted" if abs(total - 100) <= 1 else "$warning"
+    style = "$text-muted" if off_hundred(involvement.shares()) is None else "$warning"
     total_line = f"{WORDS('bars.sum', lang):<{width + cells}}{total:>4g} %"
     lines.append(Content.styled(total_line, style))
     return Content("\n").join(lines)

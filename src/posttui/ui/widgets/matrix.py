@@ -11,60 +11,17 @@ from posttui.core.matrix import (
     EMPTY,
     PRESENT,
     TARGET,
-    mark,
+    left_out,
+    legend,
     platform_columns,
-    targeted,
+    rows,
 )
-from posttui.core.messages import Number
 from posttui.core.model import Plan
 from posttui.core.terminal import preview, printable
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import WORDS, language
 
 NAME_CELLS = 24  # the widest the segment column gets
-MAX_ROWS = 100  # segments drawn: the findings cover the rest, and drawing stays quick
-
-
-def matrix(plan: Plan, width: int = 80, lang: str = "en") -> Content:
-    """The matrix in `width` cells: names are cut to fit, the legend says what they are.
-    Widths are terminal cells, not characters: a CJK character or an emoji takes two."""
-    columns = platform_columns(plan)
-    segments = plan.people.segments
-    if not segments or not columns:
-        return Content(WORDS("matrix.empty", lang))
-    targets = targeted(plan)
-    mix = {platform.id for platform in plan.technology.platforms}
-    shown = segments[:MAX_ROWS]
-    # Cut before escaping: a 20 MB name costs what its first cells do.
-    names = [printable((s.name or s.id)[:NAME_CELLS]) for s in shown]
-    heading = WORDS("matrix.segment", lang)
-    first = min(max(cell_len(n) for n in [heading, *names]), NAME_CELLS) + 2
-    cell = max(3, min(max(len(c) for c in columns) + 2, (width - first) // len(columns)))
-    header: list[tuple[str, str] | str] = [(set_cell_size(heading, first), "$text-muted")]
-    for column in columns:
-        style = "bold" if column in mix else "$text-muted"
-        header.append((set_cell_size(column[: cell - 1], cell), style))
-    rows = [Content.assemble(*header)]
-    for name, segment in zip(names, shown, strict=True):
-        cells: list[tuple[str, str] | str] = [set_cell_size(name, first - 2) + "  "]
-        for column in columns:
-            symbol, style = _cell(column in segment.platforms, (segment.id, column) in targets)
-            cells.append((set_cell_size(symbol, cell), style))
-        rows.append(Content.assemble(*cells))
-    if len(segments) > len(shown):
-        more = WORDS("matrix.more", lang, count=Number(len(segments) - len(shown), lang))
-        rows.append(Content.styled(more, "$text-muted"))
-    cut = [c for c in columns if len(c) > cell - 1]
-    legend = [
-        Content.styled(f"{PRESENT} {WORDS('matrix.present', lang)}", "$success"),
-        Content.styled(f"{TARGET} {WORDS('matrix.target', lang)}", "$accent"),
-        Content.styled(f"{ABSENT_TARGET} {WORDS('matrix.absent', lang)}", "bold $error"),
-        Content.styled(WORDS("matrix.not-in-mix", lang), "$text-muted"),
-    ]
-    if cut:
-        legend.append(Content(", ".join(f"{c[: cell - 1]} = {preview(c)}" for c in cut)))
-    return Content("\n").join([*rows, Content(""), *legend])
-
 
 _STYLES = {
     PRESENT: "$success",
@@ -72,11 +29,38 @@ _STYLES = {
     ABSENT_TARGET: "bold $error",
     EMPTY: "$text-muted",
 }
+_LEGEND = {**_STYLES, TARGET: "$accent"}  # the words under the cells: only the error bold
 
 
-def _cell(present: bool, aimed: bool) -> tuple[str, str]:
-    symbol = mark(present, aimed)
-    return symbol, _STYLES[symbol]
+def matrix(plan: Plan, width: int = 80, lang: str = "en") -> Content:
+    """The matrix in `width` cells: names are cut to fit, the legend says what they are.
+    Widths are terminal cells, not characters: a CJK character or an emoji takes two."""
+    columns = platform_columns(plan)
+    if not plan.people.segments or not columns:
+        return Content(WORDS("matrix.empty", lang))
+    mix = {platform.id for platform in plan.technology.platforms}
+    marked = rows(plan, columns)
+    # Cut before escaping: a 20 MB name costs what its first cells do.
+    names = [printable((s.name or s.id)[:NAME_CELLS]) for s, _ in marked]
+    heading = WORDS("matrix.segment", lang)
+    first = min(max(cell_len(n) for n in [heading, *names]), NAME_CELLS) + 2
+    cell = max(3, min(max(len(c) for c in columns) + 2, (width - first) // len(columns)))
+    header: list[tuple[str, str] | str] = [(set_cell_size(heading, first), "$text-muted")]
+    for column in columns:
+        style = "bold" if column in mix else "$text-muted"
+        header.append((set_cell_size(column[: cell - 1], cell), style))
+    lines = [Content.assemble(*header)]
+    for name, (_, marks) in zip(names, marked, strict=True):
+        cells: list[tuple[str, str] | str] = [set_cell_size(name, first - 2) + "  "]
+        cells += [(set_cell_size(symbol, cell), _STYLES[symbol]) for symbol in marks]
+        lines.append(Content.assemble(*cells))
+    lines += [Content.styled(line, "$text-muted") for line in left_out(plan, lang)]
+    cut = [c for c in columns if len(c) > cell - 1]
+    explained = [Content.styled(f"{mark} {words}", _LEGEND[mark]) for mark, words in legend(lang)]
+    explained.append(Content.styled(WORDS("matrix.not-in-mix", lang), "$text-muted"))
+    if cut:
+        explained.append(Content(", ".join(f"{c[: cell - 1]} = {preview(c)}" for c in cut)))
+    return Content("\n").join([*lines, Content(""), *explained])
 
 
 class PlatformMatrix(Text):
