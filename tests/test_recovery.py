@@ -23,12 +23,13 @@ from textual.pilot import Pilot
 
 from posttui.core.journal import Journal, found
 from posttui.core.loader import LoadError, load
-from posttui.core.model import Plan
+from posttui.core.model import Plan, Segment
 from posttui.core.writer import dumps
 from posttui.ui.app import PostApp
 from posttui.ui.recovery import when
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed
+from posttui.ui.screens.guide import GuideScreen
 from test_app import KAFE, NORDLYS, SAMPLES, SIZE, editing, opened, saved, screen_text
 
 POSTTUI = Path(sys.executable).with_name("posttui")
@@ -475,9 +476,25 @@ async def test_a_new_plan_is_journaled_and_recovered_too(tmp_path: Path) -> None
     async with editing(path) as (app, pilot):
         assert isinstance(app.screen, Choice)
         await pilot.press("enter")  # Restore
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)  # the plan is not empty: no guided start
         await pilot.press("ctrl+s")
         await journaled(pilot, tmp_path, 0)
     assert [s.name for s in saved(path).people.segments] == ["Everyone"]
+
+
+async def test_an_empty_plan_starts_the_guide_once_the_offer_is_answered(
+    tmp_path: Path, dead_pid: int
+) -> None:
+    path = tmp_path / "launch.post.toml"
+    theirs = Plan.new("Launch")
+    theirs.people.segments = [Segment(id="everyone", name="Everyone")]
+    left_behind(path, theirs, dead_pid)
+    async with editing(path) as (app, pilot):
+        assert isinstance(app.screen, Choice)
+        await pilot.press("tab", "tab", "enter")  # Decide later
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
 
 
 async def test_the_offer_speaks_the_plans_language(tmp_path: Path, dead_pid: int) -> None:

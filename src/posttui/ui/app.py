@@ -195,8 +195,6 @@ class PostApp(App[int]):
         self.switch_mode(self._first_mode)
         self.set_interval(DISK_CHECK_SECONDS, self._watch_disk)
         self._mark_changes_soon()
-        if not (self.plan.people.segments or self.plan.objectives):
-            self.action_guide()  # an empty plan starts with the guided start
         if comments := self.doc.comments:
             lines = ", ".join(map(str, comments[:8]))
             self.notify(
@@ -205,9 +203,14 @@ class PostApp(App[int]):
                 timeout=10,
                 markup=False,
             )
-        # Last, so that the offer of what a crash left comes before anything else.
+        # Last, so that the offer of what a crash left comes before anything else; an
+        # empty plan (and not one a crash left edits of) then starts the guided start.
         self.recovery = CrashRecovery(self)
-        self.recovery.start()
+        self.recovery.start(then=self._guide_if_empty)
+
+    def _guide_if_empty(self) -> None:
+        if not (self.plan.people.segments or self.plan.objectives):
+            self.action_guide()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "changes":  # only for a plan that git has

@@ -18,6 +18,7 @@ from posttui.core.writer import dumps
 from posttui.ui.screens.dialogs import Choice
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Future
 
     from textual.notifications import SeverityLevel
@@ -128,6 +129,7 @@ class CrashRecovery:
         self._timer: Timer | None = None
         self._due = 0.0  # when the pending write must happen at the latest
         self._warned = False  # about a failed write, until one succeeds again
+        self._then: Callable[[], object] = lambda: None  # once the offer is settled
 
     @property
     def lang(self) -> str:
@@ -146,9 +148,11 @@ class CrashRecovery:
 
     # ---- journaling ----
 
-    def start(self) -> None:
-        """The plan has loaded: journal its edits from now on, and offer what a crash left."""
+    def start(self, then: Callable[[], object]) -> None:
+        """The plan has loaded: journal its edits from now on, and offer what a crash left;
+        `then` runs once that is settled (restored, discarded, or left for later)."""
         self.journal = Journal(self.app.doc.path)
+        self._then = then
         self._offer(found(self.app.doc.path, besides=self.journal))
 
     def changed(self) -> None:
@@ -229,6 +233,7 @@ class CrashRecovery:
     def _offer_next(self, left: list[Recovery]) -> None:
         """Offer the newest recovery file that holds edits; the rest wait their turn."""
         if not left:
+            self._then()
             return
         recovery, rest = left[0], left[1:]
         plan = self._load(recovery)
@@ -258,7 +263,7 @@ class CrashRecovery:
                 20,
                 name=printable(self.app.doc.path.name),
                 path=printable(str(recovery.path)),
-                problems=printable(error.render()),
+                problems=printable(error.render(self.lang)),
             )
             return None
 
@@ -281,6 +286,7 @@ class CrashRecovery:
             self.app.doc.restore(plan)
             self.app.show_new_plan()
             self.say("restored", name=name)
+            self._then()
         elif answer == "discard":
             try:
                 recovery.discard()
@@ -290,3 +296,4 @@ class CrashRecovery:
             self._offer_next(left)
         else:
             self.say("kept", path=printable(str(recovery.path)), name=name)
+            self._then()
