@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import cached_property, partial
 from heapq import nlargest
 from itertools import islice
 from typing import TYPE_CHECKING, cast
@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from posttui.core.terminal import preview, printable
+from posttui.core.terminal import preview
 from posttui.core.vocabulary import STEPS, step_name
 from posttui.ui.guide.words import GUIDE
 from posttui.ui.matching import match
 from posttui.ui.words import WORDS
 
 if TYPE_CHECKING:
-    from posttui.core.rules import Finding
     from posttui.ui.app import PostApp
 
 Command = tuple[str, Callable[[], object], str]
@@ -33,22 +32,15 @@ SHOWN = 100
 
 
 class PlanCommands(Provider):
-    # The commands as last made, with the plan's revision and language and the
-    # findings they were made for.
-    _made: tuple[tuple[int, str], list[Finding], list[Command]] | None = None
-
     @property
     def post_app(self) -> PostApp:
         return cast("PostApp", self.app)
 
+    @cached_property
     def listed(self) -> list[Command]:
-        """The commands, made again only when the plan, its findings or the language
-        changed (each key typed searches them all)."""
-        app = self.post_app
-        made = self._made
-        if made is None or made[0] != (app.revision, app.lang) or made[1] is not app.findings:
-            made = self._made = ((app.revision, app.lang), app.findings, list(self.commands()))
-        return made[2]
+        """The commands, made once: the palette makes its providers anew each time it
+        opens, and each key typed searches them all."""
+        return list(self.commands())
 
     def command(self, key: str, run: Callable[[], object], **params: str) -> Command:
         """A command, its title and help in the language spoken (`key`, `key-help`)."""
@@ -83,12 +75,12 @@ class PlanCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, command, help_text in islice(self.commands(), SHOWN):
-            yield DiscoveryHit(Content(printable(title)), command, text=title, help=help_text)
+            yield DiscoveryHit(Content(title), command, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         hits = [
             (found, title, command, help_text)
-            for title, command, help_text in self.listed()
+            for title, command, help_text in self.listed
             if (found := match(query, title))
         ]
         for found, title, command, help_text in nlargest(SHOWN, hits, key=lambda h: h[0].score):
@@ -97,10 +89,9 @@ class PlanCommands(Provider):
 
 
 def highlight(title: str, offsets: list[int]) -> Content:
-    """The title with the matched letters marked; plan text is never read as markup."""
-    content = Content(printable(title))
-    if content.plain != title:
-        return content  # escaped: the offsets no longer point at the same letters
+    """The title with the matched letters marked; plan text is never read as markup
+    (and the titles hold it escaped already: see `commands`)."""
+    content = Content(title)
     for start, end in runs(offsets):
         content = content.stylize("bold underline", start, end)
     return content
