@@ -13,6 +13,8 @@ from posttui.ui.guide.questions import FILLED, POSITION, QUESTIONS, SECTIONS, Ch
 from posttui.ui.guide.words import GUIDE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from posttui.core.model import Plan
     from posttui.ui.app import PostApp
 
@@ -93,11 +95,11 @@ class Interview:
         path = self.path()
         return None if path is None else paths.get(self.plan, path)
 
-    def value_unless(self, placeholder: Any) -> Any:
-        """The value, unless it is the placeholder the item was made with."""
+    def value_unless(self, placeholders: Iterable[Any]) -> Any:
+        """The value, unless it is a placeholder the item was made with."""
         path = self.path()
         value = None if path is None else paths.get(self.plan, path)
-        return None if value == placeholder else value
+        return None if value in placeholders else value
 
     def skips(self) -> bool:
         """An empty answer skips (nothing is made, or the field may be unset)."""
@@ -131,7 +133,6 @@ class Interview:
         if change is not None:
             if problem := self.app.edit(*change):
                 return problem
-            self.app.history.seal()  # each answer is one undo step
             if made:
                 new = change[1]
                 self.filling[question.item] = (

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual.content import Content
 
 from posttui.core import fields, paths
+from posttui.core.i18n import LANGUAGES
 from posttui.core.model import (
     INVOLVEMENT_TYPES,
     KINDS,
@@ -44,6 +45,7 @@ from posttui.core.vocabulary import (
 from posttui.ui.guide.words import GUIDE
 from posttui.ui.widgets.items import unique_id
 from posttui.ui.widgets.smart import smart_summary
+from posttui.ui.words import WORDS
 
 if TYPE_CHECKING:
     from posttui.core.model import Plan
@@ -123,7 +125,7 @@ def new_objective(interview: Interview, statement: str, kind: Kind | None = None
 
 def new_objective_of_kind(interview: Interview, kind: Kind) -> Objective:
     """An objective begun by its kind: its statement comes with the next question."""
-    return new_objective(interview, GUIDE("new-objective", interview.lang), kind)
+    return new_objective(interview, WORDS("objectives.new", interview.lang), kind)
 
 
 def new_target(interview: Interview, metric: str) -> Target:
@@ -363,7 +365,10 @@ QUESTIONS: tuple[Question, ...] = (
         "statement",
         fields.required,
         create=new_objective,
-        shown=lambda interview: interview.value_unless(GUIDE("new-objective", interview.lang)),
+        # The placeholder in any language: the plan's may have changed since (f6).
+        shown=lambda interview: interview.value_unless(
+            WORDS("objectives.new", lang) for lang in LANGUAGES
+        ),
         more=smart_lines,
         live=("specific/vague",),
     ),
@@ -405,7 +410,7 @@ QUESTIONS: tuple[Question, ...] = (
         "target",
         "target",
         fields.number,
-        shown=lambda interview: interview.value_unless(0),
+        shown=lambda interview: interview.value_unless([0]),
     ),
     Question("objective-deadline", "objectives", "objective", "deadline", fields.optional_date),
     Question("objective-owner", "objectives", "objective", "owner"),

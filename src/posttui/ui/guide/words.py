@@ -24,7 +24,6 @@ GUIDE = Catalog(
         "list": "Several? Separate them with commas; → completes a word.",
         "not-sure": "Not sure yet",
         "not-sure.why": "Leave it unset for now: you can set it later in the editor.",
-        "new-objective": "New objective",
         "left": (
             "Left the guide: your answers are in the plan. ctrl+g starts it again, ctrl+s saves."
         ),
@@ -199,7 +198,6 @@ GUIDE = Catalog(
         "list": "Flere? Skill dem med komma; → fullfører et ord.",
         "not-sure": "Vet ikke ennå",
         "not-sure.why": "La det stå åpent foreløpig: du kan sette det senere i redigeringen.",
-        "new-objective": "Nytt mål",
         "left": (
             "Veiledningen er avsluttet: svarene dine er i planen. ctrl+g starter den igjen, "
             "ctrl+s lagrer."

@@ -54,7 +54,6 @@ class GuideScreen(Speaking[None]):
         self.interview: Interview | None = None
         self.answers: list[Answer] = []
         self._answering = False
-        self._state = -1  # the plan's state after the guide's own last answer
 
     @property
     def post_app(self) -> PostApp:
@@ -282,7 +281,6 @@ class GuideScreen(Speaking[None]):
         if problem:
             self._say(problem)
             return
-        self._state = self.post_app.history.state
         self.ask()
 
     def action_back(self) -> None:
@@ -291,9 +289,8 @@ class GuideScreen(Speaking[None]):
 
     def _plan_changed(self) -> None:
         """Undo, redo or a reload changed the plan: ask again from what it holds now."""
-        if self._answering or self.asking.done or self.post_app.history.state == self._state:
-            return
-        self._state = self.post_app.history.state
+        if self._answering or self.asking.done:
+            return  # its own answer (watchers run at once), or nothing left to ask
         self.asking.settle()
         self.ask()
 
