@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from posttui.core import paths
 from posttui.core.document import Document
 from posttui.core.loader import LoadError, load
 from posttui.core.model import Target
@@ -43,15 +44,29 @@ def document(tmp_path: Path) -> Document:
     return Document.open(path)
 
 
+FORESEEN = [("foresee", index) for index in range(len(EDITS))]
+
+
 @settings(max_examples=40, deadline=None)
 @given(
-    steps=st.lists(st.sampled_from([*range(len(EDITS)), "undo", "redo", "reorder"]), max_size=12)
+    steps=st.lists(
+        st.sampled_from([*range(len(EDITS)), "undo", "redo", "reorder", *FORESEEN]), max_size=12
+    )
 )
 def test_findings_while_editing_equal_a_fresh_check(steps: list[Any]) -> None:
     document = Document.open(SAMPLES / "kafe-solsiden.post.toml")
     document.lint()
     for step in steps:
-        if step == "undo":
+        if isinstance(step, tuple):  # what the guide shows while an answer is typed
+            path, value = EDITS[step[1]]
+            if path.startswith("objectives[") and len(document.plan.objectives) < 4:
+                continue
+            before = document.plan.model_copy(deep=True)
+            edited = document.plan.model_copy(deep=True)
+            paths.put(edited, path, value)
+            assert document.foresee(path, value) == lint(edited)
+            assert document.plan == before  # only foreseen
+        elif step == "undo":
             document.undo()
         elif step == "redo":
             document.redo()

@@ -79,6 +79,17 @@ class Document:
         findings = self.linter.lint(self.plan)
         return findings, flags(findings)
 
+    def foresee(self, path: str, value: Any) -> list[Finding]:
+        """The findings the plan would have with `value` at `path` (ValidationError when
+        the plan refuses it), the plan itself unchanged.
+
+        An edit inside the objectives leaves the others' findings as the linter keeps
+        them; any other edit can change what every objective is checked against.
+        """
+        draft = paths.put_copy(self.plan, path, value)
+        linter = self.linter if path.startswith("objectives") else Linter(self.linter.lang)
+        return linter.lint(draft)
+
     def save(self) -> None:
         """Write the plan atomically (OSError when that fails: nothing is lost)."""
         self.save_as(self.path)

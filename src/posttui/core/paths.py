@@ -53,10 +53,30 @@ def put(root: Any, path: str, value: Any) -> None:
     node = root
     for step in parents:
         node = _step(node, step)
-    if isinstance(last, int):
-        node[last] = value
+    _set(node, last, value)
+
+
+def put_copy(root: Any, path: str, value: Any) -> Any:
+    """A copy of `root` with `value` at `path`. Only the tables and lists along the path
+    are copied, the rest is shared: a draft of one edit costs what its path is long."""
+    *parents, last = steps(path)
+    top = node = _shallow(root)
+    for step in parents:
+        _set(node, step, _shallow(_step(node, step)))
+        node = _step(node, step)  # as the model holds it: assignment validates, may copy
+    _set(node, last, value)
+    return top
+
+
+def _shallow(node: Any) -> Any:
+    return list(node) if isinstance(node, list) else node.model_copy()
+
+
+def _set(node: Any, step: Step, value: Any) -> None:
+    if isinstance(step, int):
+        node[step] = value
     else:
-        setattr(node, last, value)
+        setattr(node, step, value)
 
 
 def model_at(path: str) -> type[BaseModel]:

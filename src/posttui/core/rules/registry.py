@@ -190,6 +190,7 @@ class Linter:
                 Finding(rule.id, rule.severity, subject, f"objectives[{index}].{path}", text)
                 for index, subject, path, text in by_rule.get(rule.id, ())
             )
+        self._drop_gone(plan)
         return findings
 
     def _objective(self, context: Context, objective: Objective) -> Found:
@@ -202,6 +203,12 @@ class Linter:
                 found.setdefault(rule.id, []).append((hit.path, self._message(rule, hit)))
         self._found[id(objective)] = (objective, found)
         return found
+
+    def _drop_gone(self, plan: Plan) -> None:
+        """Forget objectives the plan no longer holds (deleted, or a draft's)."""
+        if len(self._found) > len(plan.objectives):
+            kept = {id(objective) for objective in plan.objectives}
+            self._found = {key: found for key, found in self._found.items() if key in kept}
 
     def _message(self, rule: Rule, hit: Hit) -> str:
         params = localized(hit.params or {}, self.lang)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import ValidationError
 
 from posttui.core import paths
-from posttui.core.rules import Finding, lint
+from posttui.core.rules import Finding
 from posttui.ui.guide.questions import FILLED, POSITION, QUESTIONS, SECTIONS, Change, Question
 from posttui.ui.guide.words import GUIDE
 
@@ -173,12 +173,10 @@ class Interview:
         change = self.change(value)
         if change is None:
             return []
-        draft = self.plan.model_copy(deep=True)
         try:
-            paths.put(draft, *change)
+            return self.app.doc.foresee(*change)
         except ValidationError:
             return []
-        return lint(draft, lang=self.lang)
 
     def draft_base(self, item: str) -> str:
         """Where the item is, or will be once the answer makes it."""
