@@ -55,7 +55,7 @@ FORESEEN = [("foresee", index) for index in range(len(EDITS))]
 )
 def test_findings_while_editing_equal_a_fresh_check(steps: list[Any]) -> None:
     document = Document.open(SAMPLES / "kafe-solsiden.post.toml")
-    document.lint()
+    document.lint("en")
     for step in steps:
         if isinstance(step, tuple):  # what the guide shows while an answer is typed
             path, value = EDITS[step[1]]
@@ -77,7 +77,7 @@ def test_findings_while_editing_equal_a_fresh_check(steps: list[Any]) -> None:
             if path.startswith("objectives[") and len(document.plan.objectives) < 4:
                 continue
             document.edit(path, value)
-        assert document.lint()[0] == lint(document.plan)
+        assert document.lint("en")[0] == lint(document.plan)
 
 
 def test_an_edit_is_saved_and_marks_the_plan_unsaved_until_then(document: Document) -> None:

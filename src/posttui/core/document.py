@@ -74,8 +74,10 @@ class Document:
             self.linter.forget(self.plan, edit.path)
         return edit is not None
 
-    def lint(self) -> tuple[list[Finding], dict[str, set[str]]]:
-        """The findings, and for each subject the SMART letters and steps it fails."""
+    def lint(self, lang: str) -> tuple[list[Finding], dict[str, set[str]]]:
+        """The findings in `lang`, and for each subject the SMART letters and steps it fails."""
+        if self.linter.lang != lang:
+            self.linter = Linter(lang)  # it keeps what it found in words of one language
         findings = self.linter.lint(self.plan)
         return findings, flags(findings)
 
@@ -108,7 +110,6 @@ class Document:
         """Edit `plan` (recovered after a crash) instead: unsaved, undo starts afresh."""
         self.history = History(plan)
         self.history.mark_unsaved()
-        self.linter = Linter()
 
     def _committed(self) -> Plan | None:
         try:

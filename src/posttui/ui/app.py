@@ -273,12 +273,8 @@ class PostApp(App[int]):
 
     def _lint(self) -> None:
         """Recompute the findings (in the language spoken)."""
-        from posttui.core.rules import Linter
-
         self._lint_due = False
-        if self.doc.linter.lang != self.lang:
-            self.doc.linter = Linter(self.lang)
-        findings, self.flags = self.doc.lint()
+        findings, self.flags = self.doc.lint(self.lang)
         self.findings = findings
 
     def _show_titles(self) -> None:

@@ -304,7 +304,8 @@ def objective_status(interview: Interview) -> list[Content]:
     """The SMART letters of the objective just written, and what still fails them."""
     base = interview.base("objective") or ""
     groups = {group for _, group in SMART}
-    findings, _ = interview.app.doc.lint()  # now: the app lints once the answer is shown
+    # Now: the app lints once the answer is shown.
+    findings, _ = interview.app.doc.lint(interview.lang)
     findings = [f for f in findings if f.path.startswith(f"{base}.") and f.group in groups]
     flagged = {finding.group for finding in findings}
     lines = [Content.styled(printable(f"• {f.message}"), "$warning") for f in findings]

@@ -312,7 +312,7 @@ class GuideScreen(Speaking[None]):
 
     def _finish(self) -> None:
         """The last question is answered: show the first finding, or People, and say what next."""
-        findings, _ = self.post_app.doc.lint()
+        findings, _ = self.post_app.doc.lint(self.lang)
         self._close(findings[0].path if findings else "people")
         if findings:
             message = GUIDE("done.findings", self.lang, count=len(findings))
