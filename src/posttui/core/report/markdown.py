@@ -2,8 +2,9 @@
 
 Plan text is data: every character that Markdown would read as markup (links,
 emphasis, HTML, entities, table pipes, headings, list markers) is escaped, lines are
-joined, and control characters are made visible, so a plan cannot add a link, an
-image or HTML to the report.
+joined, and control characters are made visible, so a plan cannot add link markup,
+an image or HTML to the report. A bare address (https://…) stays text here, but
+renderers that link addresses by themselves (GitHub) still will.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from posttui.core import fields
+from posttui.core.i18n import LANGUAGES
 from posttui.core.terminal import printable
 from posttui.ui.widgets.fields import BoundField, ChoiceField, NotesField, TextField
 from posttui.ui.words import Speaking, language, say
@@ -38,7 +39,7 @@ class PlanDetails(Speaking[None], ModalScreen[None]):
                 say(self, "details.language"),
                 "language",
                 [("en", "English"), ("nb", "Norsk bokmål")],  # each in its own language
-                explain={lang: say(self, f"details.language-{lang}") for lang in ("en", "nb")},
+                explain={lang: say(self, f"details.language-{lang}") for lang in LANGUAGES},
                 fixed="plan",
                 id="language",
             )
