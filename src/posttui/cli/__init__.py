@@ -53,10 +53,13 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
 
 
 def _edit_shorthand(args: list[str]) -> list[str]:
-    """`posttui [--lang L] PLAN` is `posttui [--lang L] edit PLAN`."""
+    """`posttui [--lang L] PLAN` is `posttui [--lang L] edit PLAN`, and so is
+    `posttui [--lang L] -- PLAN`, for a plan whose name starts with `-`."""
     lang = 2 if args[:1] == ["--lang"] else 1 if args[:1] and args[0].startswith("--lang=") else 0
     rest = args[lang:]
     if rest and rest[0] not in COMMANDS and not rest[0].startswith("-"):
+        return [*args[:lang], "edit", *rest]
+    if rest[:1] == ["--"] and len(rest) > 1:
         return [*args[:lang], "edit", *rest]
     return args
 
