@@ -292,7 +292,7 @@ async def test_an_app_that_ends_without_quitting_keeps_even_its_latest_edit(
 async def test_a_journal_that_cannot_be_written_warns_once(plan_path: Path, monkeypatch) -> None:
     tried: list[Path] = []
 
-    def disk_full(path: Path, text: str) -> None:
+    def disk_full(path: Path, text: str, **options: object) -> None:
         tried.append(path)
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
@@ -430,6 +430,27 @@ async def test_two_crashed_sessions_are_offered_newest_first(
         await pilot.pause()
         assert app.plan.plan.title == "Older"
         assert not older.exists()
+
+
+async def test_many_planted_recovery_files_give_a_few_questions_and_one_notice(
+    plan_path: Path, dead_pid: int
+) -> None:
+    planted = [
+        left_behind(
+            plan_path, edited(plan_path, title=f"Planted {n}"), dead_pid, age=n, tag=f"{n:04x}"
+        )
+        for n in range(40)
+    ]
+    async with editing(plan_path, notifications=True) as (app, pilot):
+        questions = []
+        while isinstance(app.screen, Choice) and len(questions) < len(planted):
+            questions.append(app.screen.question)
+            await pilot.press("tab", "enter")  # Discard
+            await pilot.pause()
+        assert len(questions) == 3
+        [more] = [notice for notice in notices(app) if "older recovery files" in notice]
+        assert "37 older recovery files" in more
+    assert [path for path in planted if path.exists()] == planted[3:]  # kept, not offered
 
 
 async def test_another_posttui_with_unsaved_edits_is_named_and_its_file_left_alone(

@@ -15,7 +15,6 @@ import errno
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,17 +43,10 @@ def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def read_only_folder(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The plan's folder made read-only, refused to root too, as to any other user."""
+def read_only_folder(plan_path: Path) -> Iterator[Path]:
+    """The plan's folder made read-only (0555), for real: posttui refuses it to root too,
+    by its mode bits, though root's system calls would write there."""
     folder = plan_path.parent
-    real_mkstemp = tempfile.mkstemp
-
-    def mkstemp(*args: object, dir: Path, **kwargs: object) -> tuple[int, str]:
-        if not os.stat(dir).st_mode & 0o222:
-            raise PermissionError(errno.EACCES, "Permission denied", str(dir))
-        return real_mkstemp(*args, dir=dir, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr("posttui.core.writer.tempfile.mkstemp", mkstemp)
     folder.chmod(0o555)
     try:
         yield folder

@@ -69,7 +69,8 @@ def run(options: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     try:
-        write_atomic(output, report)
+        # A new report says what the plan says: readable by nobody the plan is not.
+        write_atomic(output, report, new_at_most=file.path.stat().st_mode & 0o666)
     except OSError as error:
         cannot_write("export", output, error, lang)
         return 2

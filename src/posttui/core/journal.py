@@ -1,12 +1,16 @@
 """Crash recovery: unsaved edits journaled beside the plan, and found again after a crash.
 
 Every editing session keeps its own recovery file beside the plan `NAME`:
-`.NAME.PID.XXXX.recovery` (hidden, and never ending in `.post.toml`, so no glob for
-plans takes it for one). It holds the canonical TOML of the plan as edited, written
-atomically, in the background, in the order asked. A clean save or quit removes it;
-a crash or a kill leaves it for the next session that opens the plan. The process
-id in the name tells a file whose session is gone from one that a posttui still
-running on the same plan writes.
+`.NAME.PID.TAG.recovery` (hidden, and never ending in `.post.toml`, so no glob for
+plans takes it for one), where TAG is 128 random bits, so nobody can plant a file or
+a link under the name beforehand. It holds the canonical TOML of the plan as edited,
+written atomically, in the background, in the order asked, readable by its owner
+only (mode 0600, whatever the plan's), and a symlink found under its name is
+replaced, never followed. A clean save or quit removes it; a crash or a kill leaves
+it for the next session that opens the plan. The process id in the name tells a
+file whose session is gone from one that a posttui still running on the same plan
+writes. Only regular files the user owns are taken for recovery files: a link, or a
+file someone else put beside the plan, is not.
 """
 
 from __future__ import annotations
@@ -14,18 +18,21 @@ from __future__ import annotations
 import glob
 import os
 import re
-import secrets
+import stat
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from posttui.core.loader import load
 from posttui.core.model import Plan
-from posttui.core.writer import dumps, process_alive, write_atomic
+from posttui.core.writer import dumps, process_alive, random_tag, write_atomic
 
 SUFFIX = ".recovery"
-# What follows `.NAME.` in a recovery file's name: the process id and a random tag.
-_OWNER = re.compile(r"(\d+)\.[0-9a-f]{4}" + re.escape(SUFFIX))
+# What follows `.NAME.` in a recovery file's name: the process id and a random tag
+# (32 hex digits; 4 in the names of earlier versions, whose files are still found).
+_OWNER = re.compile(r"(\d+)\.(?:[0-9a-f]{4}|[0-9a-f]{32})" + re.escape(SUFFIX))
+# A recovery file is readable and writable by its owner only.
+MODE = 0o600
 
 
 class Journal:
@@ -34,7 +41,7 @@ class Journal:
     def __init__(self, plan: Path) -> None:
         self.plan = plan  # where the plan is saved: the recovery file goes beside it
         # The tag keeps a file of a dead process that had our id before us apart.
-        self._owner = f"{os.getpid()}.{secrets.token_hex(2)}"
+        self._owner = f"{os.getpid()}.{random_tag()}"
         # One thread, so that writes and removals happen in the order they were asked for.
         self._queue = ThreadPoolExecutor(max_workers=1, thread_name_prefix="posttui-journal")
 
@@ -65,7 +72,7 @@ class Journal:
 
 
 def _write(path: Path, plan: Plan) -> None:
-    write_atomic(path, dumps(plan))
+    write_atomic(path, dumps(plan), mode=MODE, follow_symlinks=False)
 
 
 @dataclass(frozen=True)
@@ -97,16 +104,21 @@ def found(plan: Path, *, besides: Journal | None = None) -> list[Recovery]:
     """The recovery files of the plan at `plan` but `besides`' own, newest first."""
     recoveries = []
     own = besides.path if besides is not None else None
+    runs: dict[int, bool] = {}  # by process id: many files may name one process
     for path in plan.parent.glob(f".{glob.escape(plan.name)}.*{SUFFIX}"):
         owner = _OWNER.fullmatch(path.name.removeprefix(f".{plan.name}."))
         if owner is None or path == own:
             continue
         try:
-            written = path.stat().st_mtime
+            status = path.lstat()
         except OSError:
             continue  # removed meanwhile: its session ended cleanly
+        if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid():
+            continue  # a link, or a file someone else put here: not a session of ours
         pid = int(owner.group(1))
-        recoveries.append(Recovery(path, pid, written, _posttui_runs(pid)))
+        if pid not in runs:
+            runs[pid] = _posttui_runs(pid)
+        recoveries.append(Recovery(path, pid, status.st_mtime, runs[pid]))
     return sorted(recoveries, key=lambda recovery: recovery.written, reverse=True)
 
 

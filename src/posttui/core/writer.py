@@ -6,7 +6,8 @@ import errno
 import glob
 import os
 import re
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -91,27 +92,45 @@ def save(plan: Plan, path: Path | str) -> None:
     write_atomic(Path(path), dumps(plan))
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(
+    path: Path,
+    text: str,
+    *,
+    mode: int | None = None,
+    new_at_most: int = 0o666,
+    follow_symlinks: bool = True,
+) -> None:
     """Replace `path` with `text` so that a crash leaves the old or the new file, whole.
 
     Writes a temp file in the same folder, fsyncs it and renames it over the
-    target; a symlink is followed so that its target is replaced, not the link.
-    A read-only file is refused (PermissionError): the rename would replace it.
+    target. A symlink is followed so that its target is replaced, not the link;
+    with `follow_symlinks=False` (the editor's own files, such as the journal) the
+    link itself is replaced and what it points at is never touched. A read-only
+    file, or a file in a read-only folder, is refused (PermissionError) whatever
+    the process may do: the rename would replace it. The new file keeps the old
+    one's mode, owner and group (owner and group where the process may set them),
+    or gets `mode`; a new file gets the umask's mode, without the bits that
+    `new_at_most` lacks. The temp file is never readable by more people than the
+    file it replaces.
     """
-    target = Path(os.path.realpath(path))
-    if read_only(target):
+    target = Path(os.path.realpath(path)) if follow_symlinks else Path(path)
+    if follow_symlinks and read_only(target):
         raise PermissionError(errno.EACCES, "read-only file", str(path))
-    mode = _mode_for(target)
+    if read_only(target.parent):
+        raise PermissionError(errno.EACCES, "read-only folder", str(path))
+    owner, old_mode = _owner_and_mode(target, follow_symlinks)
+    if owner is None:
+        old_mode &= new_at_most
+    final_mode = old_mode if mode is None else mode
     _remove_stale_temp_files(target)
-    # The temp file's name carries our process id, so that a later save can tell a
-    # temp file a killed save left behind from one another save is writing right now.
-    prefix = f".{target.name}.{os.getpid()}."
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=TEMP_SUFFIX)
+    fd, tmp = create_temp(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
+            if owner is not None:
+                _chown(handle.fileno(), *owner)
+            os.fchmod(handle.fileno(), final_mode)  # after chown, which may clear set-id bits
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
@@ -121,6 +140,56 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 TEMP_SUFFIX = ".tmp"
+# Random bits in the name of a temp file: nobody guesses it to plant a file or a link there.
+NAME_BYTES = 16
+
+
+def random_tag() -> str:
+    """128 random bits, as 32 hex digits, for the names of files posttui makes."""
+    return secrets.token_hex(NAME_BYTES)
+
+
+def create_temp(target: Path) -> tuple[int, Path]:
+    """A new, empty temp file for a save of `target`, beside it, open for writing.
+
+    Its name carries our process id, so that a later save can tell a temp file a
+    killed save left behind from one another save is writing right now, and 128
+    random bits. It is made anew (never an existing file, never through a link) and
+    readable by its owner only until the save gives it the plan's mode.
+    """
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{random_tag()}{TEMP_SUFFIX}")
+    return os.open(tmp, NEW_FILE, 0o600), tmp
+
+
+# A file made anew: refused if anything is there already, a symlink included.
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _owner_and_mode(target: Path, follow_symlinks: bool) -> tuple[tuple[int, int] | None, int]:
+    """The owner and group, and the mode, of the file at `target`; for a new file (or,
+    not following links, a link), no owner to keep and the mode the umask gives."""
+    try:
+        status = target.stat() if follow_symlinks else target.lstat()
+    except FileNotFoundError:
+        status = None
+    if status is None or not stat.S_ISREG(status.st_mode):
+        umask = os.umask(0)
+        os.umask(umask)
+        return None, 0o666 & ~umask
+    return (status.st_uid, status.st_gid), stat.S_IMODE(status.st_mode)
+
+
+def _chown(fd: int, uid: int, gid: int) -> None:
+    """Give the file `fd` this owner and group, as far as the process may."""
+    made = os.fstat(fd)
+    if (uid, gid) == (made.st_uid, made.st_gid):
+        return
+    for owner, group in ((uid, gid), (-1, gid)):
+        try:
+            os.fchown(fd, owner, group)
+            return
+        except PermissionError:
+            continue  # not ours to give away: try to keep the group at least
 
 
 def _remove_stale_temp_files(target: Path) -> None:
@@ -150,15 +219,6 @@ def process_alive(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process: alive
     return True
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 JOURNAL_AFTER_SECONDS = 0.5
 # ... and, while the typing goes on, no later than this after the first edit it lacks.
 JOURNAL_WITHIN_SECONDS = 1.0
+# Recovery files offered one after another, newest first; older ones are kept and counted
+# in one notice (however many files lie beside the plan, a few questions at most).
+OFFERED = 3
 
 RECOVERY = Catalog(
     "recovery",
@@ -51,6 +54,14 @@ RECOVERY = Catalog(
         "restored": "Restored the unsaved edits: save (ctrl+s) to keep them in {name}.",
         "kept": (
             "The edits are kept in {path}; they are offered again when {name} is next opened."
+        ),
+        "more.one": (
+            "1 older recovery file of {name} is kept as it is, not offered: "
+            "look for .{name}.*.recovery in {folder}."
+        ),
+        "more.other": (
+            "{count} older recovery files of {name} are kept as they are, not offered: "
+            "look for .{name}.*.recovery in {folder}."
         ),
         "unreadable": (
             "A recovery file of {name} could not be read; it is kept as it is: {path}\n{problems}"
@@ -88,6 +99,14 @@ RECOVERY = Catalog(
             "beholde dem i {name}."
         ),
         "kept": "Endringene ligger i {path}; de tilbys igjen neste gang {name} åpnes.",
+        "more.one": (
+            "1 eldre gjenopprettingsfil for {name} blir liggende som den er, uten å bli "
+            "tilbudt: se etter .{name}.*.recovery i {folder}."
+        ),
+        "more.other": (
+            "{count} eldre gjenopprettingsfiler for {name} blir liggende som de er, uten å "
+            "bli tilbudt: se etter .{name}.*.recovery i {folder}."
+        ),
         "unreadable": (
             "En gjenopprettingsfil for {name} kunne ikke leses; den blir liggende som den "
             "er: {path}\n{problems}"
@@ -224,11 +243,20 @@ class CrashRecovery:
     # ---- offering what a crash left ----
 
     def _offer(self, recoveries: list[Recovery]) -> None:
-        name = printable(self.app.doc.path.name)
-        for recovery in recoveries:
-            if recovery.running:
-                self.say("other-editor", "warning", name=name, pid=recovery.pid)
-        self._offer_next([recovery for recovery in recoveries if not recovery.running])
+        """Name each other posttui running on the plan (a few at most), and offer the
+        newest recovery files of crashed sessions; older ones are counted once."""
+        path = self.app.doc.path
+        name = printable(path.name)
+        running = dict.fromkeys(recovery.pid for recovery in recoveries if recovery.running)
+        for pid in list(running)[:OFFERED]:
+            self.say("other-editor", "warning", name=name, pid=pid)
+        crashed = [recovery for recovery in recoveries if not recovery.running]
+        if len(crashed) > OFFERED:
+            count = len(crashed) - OFFERED
+            folder = printable(str(path.parent))
+            key = "more.one" if count == 1 else "more.other"
+            self.say(key, "warning", 20, name=name, count=count, folder=folder)
+        self._offer_next(crashed[:OFFERED])
 
     def _offer_next(self, left: list[Recovery]) -> None:
         """Offer the newest recovery file that holds edits; the rest wait their turn."""
