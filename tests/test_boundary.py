@@ -5,6 +5,7 @@ import sys
 
 CORE_MODULES = [
     "posttui.core.model",
+    "posttui.core.ids",
     "posttui.core.loader",
     "posttui.core.writer",
     "posttui.core.rules",

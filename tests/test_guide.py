@@ -24,15 +24,15 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from posttui.core.loader import load
-from posttui.core.model import Plan
+from posttui.core.model import Plan, PlanInfo
 from posttui.core.rules import lint
 from posttui.core.vocabulary import SMART
 from posttui.core.writer import dumps
 from posttui.ui.app import PostApp
-from posttui.ui.guide.questions import slug_of
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.guide import GuideScreen
 from posttui.ui.widgets.items import ItemList
+from posttui.ui.widgets.smart import smart_summary
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
 POSTTUI = Path(sys.executable).with_name("posttui")
@@ -395,6 +395,32 @@ async def test_the_statement_is_checked_as_it_is_typed(tmp_path: Path) -> None:
         assert app.plan.objectives[0].statement == "New objective"  # typed, not yet answered
 
 
+async def test_the_guides_smart_line_is_the_one_the_objectives_form_shows(tmp_path: Path) -> None:
+    """Not 'all met' beside a findings panel that lists no target, owner or deadline."""
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people(pilot)
+        await choose(pilot, "Talking (marketing)")
+        await say(pilot, "Reach 2000 followers in a year")
+        await accept(pilot)
+        assert asked(app) == "target-metric"  # nothing typed: no target made to foresee
+        (objective,) = app.plan.objectives
+        rules = {f.rule for f in app.findings if f.subject == objective.id}
+        assert {"measurable/no-target", "attractive/no-owner", "time-bound/no-deadline"} <= rules
+        form = str(smart_summary(app.flags[objective.id], "en"))
+        assert form == "S M A R T   fails: measurable, attractive, time-bound"
+        assert shown(app, "live").splitlines()[0] == form
+        await say(pilot)  # no target
+        assert asked(app) == "objective-deadline"
+        assert shown(app, "live").splitlines()[0] == form
+        await pilot.press(*DEADLINE.isoformat())  # foreseen as typed
+        assert shown(app, "live").splitlines()[0] == "S M A R T   fails: measurable, attractive"
+        await pilot.press("ctrl+u")
+        assert shown(app, "live").splitlines()[0] == form
+        while asked(app) != "objective-another":
+            await say(pilot)
+        assert str(smart_summary(app.flags[objective.id], "en")) in shown(app, "explanation")
+
+
 async def test_a_target_where_the_segments_are_not_is_warned_of(tmp_path: Path) -> None:
     async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
         await say(pilot, "Students")
@@ -507,14 +533,75 @@ async def test_plan_text_in_the_guide_is_shown_as_text(tmp_path: Path) -> None:
         await choose(pilot, "Not sure yet")
         await say(pilot, "Reach 2000 followers by June")
         assert asked(app) == "objective-segments"
-        assert "students-click-app: Students [@click=app.quit]x[/]" in shown(app, "explanation")
+        listed = "students-click-app-quit-x: Students [@click=app.quit]x[/]"
+        assert listed in shown(app, "explanation")
         assert app.is_running
 
 
-def test_ids_are_made_from_the_first_words() -> None:
-    assert slug_of("Jobbsøkere i Tromsø", "segment") == "jobbsokere-i-tromso"
-    assert slug_of("Ærlige kunder på Åsane", "segment") == "aerlige-kunder-pa"
-    assert slug_of("!!!", "segment") == "segment"
+# ---- ids ----
+
+
+def norwegian_plan(path: Path) -> Path:
+    plan = Plan.new("Kafe")
+    plan.plan = PlanInfo(title="Kafe", language="nb")
+    path.write_text(dumps(plan), encoding="utf-8")
+    return path
+
+
+async def test_ids_are_whole_words_of_the_plans_language(tmp_path: Path) -> None:
+    path = norwegian_plan(tmp_path / "kafe.post.toml")
+    async with app_on(path, lang="en") as (app, pilot):  # spoken: English; the plan: Norwegian
+        await say(pilot, "Lokale familier i Tromsø som handler på lørdager")
+        for _ in range(3):
+            await say(pilot)
+        await choose(pilot, "Not sure yet")
+        await choose(pilot, "No, not now")
+        await choose(pilot, "Yes, another segment")
+        await say(pilot, "!!!")  # nothing to make an id of: the plan's word for a segment
+        for _ in range(3):
+            await say(pilot)
+        await choose(pilot, "Not sure yet")
+        await choose(pilot, "No, not now")
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Talking (marketing)")  # begun by its kind: 'mal' till named
+        assert app.plan.objectives[0].id == "mal"
+        await say(pilot, "Nå 2 000 følgere på Instagram innen juni")
+        assert asked(app) == "objective-segments"  # the objective is still the one asked about
+        await say(pilot, "lokale-familier-i-tromso")
+        while asked(app) != "objective-another":
+            await say(pilot)
+        await choose(pilot, "No, on to Strategy")
+        await say(pilot)
+        await say(pilot, "Ukentlige reels fra kjøkken til kafeen")
+        await pilot.press("escape")
+        await pilot.pause()
+        plan = app.plan
+    assert [s.id for s in plan.people.segments] == ["lokale-familier-i-tromso", "malgruppe"]
+    (objective,) = plan.objectives
+    assert objective.id == "na-2000-folgere-pa-instagram"  # 28: '...-innen' would be 34
+    assert objective.segments == ["lokale-familier-i-tromso"]
+    (initiative,) = plan.strategy.initiatives
+    assert initiative.id == "ukentlige-reels-fra-kjokken"  # not '...-til'
+    assert initiative.objectives == [objective.id]
+
+
+async def test_undoing_the_statement_that_named_an_objective_keeps_to_it(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, "Locals")
+        await choose(pilot, "No, on to Objectives")
+        await choose(pilot, "Talking (marketing)")
+        await say(pilot, "Reach 500 members by May")
+        assert [o.id for o in app.plan.objectives] == ["reach-500-members-by-may"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [o.id for o in app.plan.objectives] == ["objective"]
+        assert asked(app) == "objective-segments"  # about the objective, by the id it has now
+        await pilot.press("shift+tab")
+        assert asked(app) == "objective-statement"
+        await say(pilot, "Reach 600 members by May")
+        assert asked(app) == "objective-segments"
+        ((kind, made),) = [(o.kind, o.id) for o in app.plan.objectives]  # no second one
+        assert (kind, made) == ("talking", "reach-600-members-by-may")
 
 
 # ---- posttui new ----

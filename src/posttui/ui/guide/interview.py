@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import TYPE_CHECKING, Any, cast
 
@@ -28,6 +29,9 @@ class Interview:
         # The segment, objective and initiative being filled in, by id; the target by index.
         self.filling: dict[str, str | int | None] = dict.fromkeys(FILLED)
         self.trail: list[tuple[int, dict[str, str | int | None]]] = []
+        # Ids an answer gave items in place of the ones they had (an objective begun by
+        # its kind is named by its statement): new id -> old, for when undo brings it back.
+        self.renamed: dict[str, str] = {}
 
     @property
     def plan(self) -> Plan:
@@ -63,8 +67,34 @@ class Interview:
         entries = paths.get(self.plan, section)
         if item == "target":
             return f"{section}[{wanted}]" if cast(int, wanted) < len(entries) else None
-        found = next((i for i, entry in enumerate(entries) if entry.id == wanted), None)
+        found = self._find(entries, cast(str, wanted))
         return None if found is None else f"{section}[{found}]"
+
+    def _find(self, entries: list[Any], wanted: str) -> int | None:
+        """Where the item with id `wanted` is, or with the id it had before an answer
+        renamed it (that answer undone)."""
+        for _ in range(len(self.renamed) + 1):  # each rename once, should they go round
+            found = next((i for i, entry in enumerate(entries) if entry.id == wanted), None)
+            if found is not None or wanted not in self.renamed:
+                return found
+            wanted = self.renamed[wanted]
+        return None
+
+    def item_id(self, item: str) -> str | None:
+        """The id of the segment, objective or initiative being filled in (None: not made)."""
+        base = self.base(item)
+        return None if not base else cast(str, paths.get(self.plan, base).id)
+
+    def draft_id(self, item: str, value: Any) -> str | None:
+        """The id the item being filled in will have once `value` answers the question."""
+        change = self.change(value) if self.question.item == item else None
+        if change is not None:
+            path, new = change
+            if path == self.section(item) and self.base(item) is None:
+                return cast(str, new[-1].id)  # the answer makes it
+            if path == self.base(item):
+                return cast(str, new.id)  # the answer gives it anew
+        return self.item_id(item)
 
     def path(self) -> str | None:
         base, key = self.base(self.question.item), self.question.key
@@ -128,16 +158,21 @@ class Interview:
     def answer(self, value: Any) -> str | None:
         """Write the answer and go on to the next question; why not, when the plan refuses."""
         question = self.question
-        made = self.base(question.item) is None
+        base = self.base(question.item)
+        made = base is None
         change = self.change(value)
         if change is not None:
             if problem := self.app.edit(*change):
                 return problem
+            new = change[1]
             if made:
-                new = change[1]
                 self.filling[question.item] = (
                     len(new) - 1 if question.item == "target" else new[-1].id
                 )
+            elif change[0] == base and new.id != self.filling[question.item]:
+                # The whole item anew, by another id (an objective named by its statement).
+                self.renamed[new.id] = cast(str, self.filling[question.item])
+                self.filling[question.item] = new.id
         self.trail.append((self.position, dict(self.filling)))
         self.go(question.then(self, value) if question.then else None)
         return None
@@ -169,14 +204,15 @@ class Interview:
         self.skip_unasked()
 
     def foresee(self, value: Any) -> list[Finding]:
-        """The findings the plan would have with `value` as the answer."""
+        """The findings the plan would have with `value` as the answer: its own, when
+        the answer would change nothing (or the plan would refuse it). Never none for
+        want of an answer: a plan whose objective fails SMART fails it still."""
         change = self.change(value)
-        if change is None:
-            return []
-        try:
-            return self.app.doc.foresee(*change)
-        except ValidationError:
-            return []
+        if change is not None:
+            with contextlib.suppress(ValidationError):
+                return self.app.doc.foresee(*change)
+        findings, _ = self.app.doc.lint(self.lang)
+        return findings
 
     def draft_base(self, item: str) -> str:
         """Where the item is, or will be once the answer makes it."""

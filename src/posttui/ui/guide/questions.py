@@ -7,15 +7,13 @@ about it (the answers it offers, how it makes the item, what it shows beside).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 
-from posttui.core import fields, paths
+from posttui.core import fields, ids, paths
 from posttui.core.i18n import LANGUAGES
 from posttui.core.model import (
     INVOLVEMENT_TYPES,
@@ -30,6 +28,7 @@ from posttui.core.model import (
     Segment,
     Target,
 )
+from posttui.core.rules.registry import Finding, flags
 from posttui.core.terminal import printable
 from posttui.core.vocabulary import (
     COMMON_METRICS,
@@ -43,7 +42,6 @@ from posttui.core.vocabulary import (
     smart_name,
 )
 from posttui.ui.guide.words import GUIDE
-from posttui.ui.widgets.items import unique_id
 from posttui.ui.widgets.smart import smart_summary
 from posttui.ui.words import WORDS
 
@@ -96,15 +94,15 @@ SECTIONS = {
     "initiative": "strategy.initiatives",
 }
 FILLED = ("segment", "objective", "target", "initiative")
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
 
 
-def slug_of(text: str, fallback: str, words: int = 3) -> str:
-    """An id from the first words of `text`: 'Studenter i Trondheim' -> 'studenter-i-trondheim'."""
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    ascii_only = folded.encode("ascii", "ignore").decode()
-    parts = re.findall(r"[a-z0-9]+", ascii_only)[:words]
-    return "-".join(parts) or fallback
+def new_id(interview: Interview, item: str, name: str, items: Iterable[Any]) -> str:
+    """An id for a new item named `name` that none of `items` has, made in the plan's
+    language as the document makes ids (`ids.slug_from`): whole words, the item's word
+    of that language when the name has none."""
+    lang = interview.plan.plan.language
+    taken = {other.id for other in items}
+    return ids.slug_from(name, lang, taken, fallback=ids.item_word(item, lang))
 
 
 def averages() -> Involvement:
@@ -115,17 +113,36 @@ def averages() -> Involvement:
 
 def new_segment(interview: Interview, name: str) -> Segment:
     segments = interview.plan.people.segments
-    return Segment(id=unique_id(slug_of(name, "segment"), segments), name=name)
+    return Segment(id=new_id(interview, "segment", name, segments), name=name)
 
 
-def new_objective(interview: Interview, statement: str, kind: Kind | None = None) -> Objective:
+def new_objective(interview: Interview, statement: str) -> Objective:
     objectives = interview.plan.objectives
-    return Objective(id=unique_id("objective", objectives), statement=statement, kind=kind)
+    return Objective(id=new_id(interview, "objective", statement, objectives), statement=statement)
 
 
 def new_objective_of_kind(interview: Interview, kind: Kind) -> Objective:
-    """An objective begun by its kind: its statement comes with the next question."""
-    return new_objective(interview, WORDS("objectives.new", interview.lang), kind)
+    """An objective begun by its kind: its statement, and the id made of it, come with
+    the next question (till then its id is the item's word: 'objective', 'mal')."""
+    objectives = interview.plan.objectives
+    statement = WORDS("objectives.new", interview.lang)
+    made = new_id(interview, "objective", "", objectives)
+    return Objective(id=made, statement=statement, kind=kind)
+
+
+def placeholder(statement: str) -> bool:
+    """The statement an objective begun by its kind has, in any language (f6)."""
+    return statement in {WORDS("objectives.new", lang) for lang in LANGUAGES}
+
+
+def store_statement(interview: Interview, base: str, statement: str) -> Change:
+    """The statement; the first one of an objective begun by its kind names it too."""
+    objective: Objective = paths.get(interview.plan, base)
+    if not placeholder(objective.statement):
+        return f"{base}.statement", statement
+    others = [other for other in interview.plan.objectives if other is not objective]
+    named = {"statement": statement, "id": new_id(interview, "objective", statement, others)}
+    return base, Objective.model_validate({**objective.model_dump(), **named})
 
 
 def new_target(interview: Interview, metric: str) -> Target:
@@ -135,7 +152,7 @@ def new_target(interview: Interview, metric: str) -> Target:
 def new_initiative(interview: Interview, description: str) -> Initiative:
     plan = interview.plan
     return Initiative(
-        id=unique_id(slug_of(description, "initiative"), plan.strategy.initiatives),
+        id=new_id(interview, "initiative", description, plan.strategy.initiatives),
         description=description,
         objectives=[objective.id for objective in plan.objectives],
     )
@@ -300,16 +317,21 @@ def mix_lines(interview: Interview) -> list[Content]:
     ]
 
 
+def smart_status(findings: Iterable[Finding], objective: str | None, lang: str) -> Content:
+    """The SMART letters of one objective (by id) as the objectives form shows them:
+    from the findings' flags, the way the app makes its own (`registry.flags`)."""
+    return smart_summary(flags(findings).get(objective or "", set()), lang)
+
+
 def objective_status(interview: Interview) -> list[Content]:
     """The SMART letters of the objective just written, and what still fails them."""
-    base = interview.base("objective") or ""
+    objective = interview.item_id("objective")
     groups = {group for _, group in SMART}
     # Now: the app lints once the answer is shown.
     findings, _ = interview.app.doc.lint(interview.lang)
-    findings = [f for f in findings if f.path.startswith(f"{base}.") and f.group in groups]
-    flagged = {finding.group for finding in findings}
-    lines = [Content.styled(printable(f"• {f.message}"), "$warning") for f in findings]
-    return [smart_summary(flagged, interview.lang), *lines]
+    failing = [f for f in findings if f.subject == objective and f.group in groups]
+    lines = [Content.styled(printable(f"• {f.message}"), "$warning") for f in failing]
+    return [smart_status(findings, objective, interview.lang), *lines]
 
 
 def has_segments(interview: Interview) -> bool:
@@ -366,6 +388,7 @@ QUESTIONS: tuple[Question, ...] = (
         "statement",
         fields.required,
         create=new_objective,
+        store=store_statement,
         # The placeholder in any language: the plan's may have changed since (f6).
         shown=lambda interview: interview.value_unless(
             WORDS("objectives.new", lang) for lang in LANGUAGES

@@ -23,12 +23,11 @@ from posttui.core.rules.registry import DEFAULT_MAX_MONTHLY_GROWTH
 from posttui.core.terminal import printable
 from posttui.core.vocabulary import STEPS, step_name, step_question
 from posttui.ui.guide.interview import Interview
-from posttui.ui.guide.questions import QUESTIONS, Answer, Question
+from posttui.ui.guide.questions import QUESTIONS, Answer, Question, smart_status
 from posttui.ui.guide.words import GUIDE
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import LINE_BREAK, LastWordSuggester
 from posttui.ui.widgets.findings import FindingsPanel
-from posttui.ui.widgets.smart import smart_summary
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import Speaking, language
 
@@ -217,9 +216,10 @@ class GuideScreen(Speaking[None]):
         findings = interview.foresee(value)
         lines = []
         if question.item in ("objective", "target"):
-            base = interview.draft_base("objective")
-            flagged = {f.group for f in findings if f.path.startswith(f"{base}.")}
-            lines.append(smart_summary(flagged, self.lang))
+            # As the objectives form will show it: by the objective's id, as it will be.
+            objective = interview.draft_id("objective", value)
+            if objective is not None:
+                lines.append(smart_status(findings, objective, self.lang))
         at = (
             ""
             if question.item == "plan"
