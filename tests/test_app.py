@@ -21,6 +21,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, TextArea
 
+from posttui.core import paths
 from posttui.core.loader import load
 from posttui.core.model import Plan, Segment
 from posttui.core.writer import save
@@ -339,16 +340,66 @@ async def test_invalid_deadline_shows_an_error_and_keeps_the_plan(plan_copy) -> 
         assert "YYYY-MM-DD" in error_of(field)
         assert "YYYY-MM-DD" in screen_text(app)
         assert app.plan.objectives[0].deadline == date(2027, 6, 30)
-        await pilot.press("ctrl+s")
+        assert "invalid text: 1" in app.sub_title
+        await pilot.press("ctrl+s")  # save says which field holds invalid text
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "Deadline: a date as YYYY-MM-DD" in screen_text(app)
+        assert buttons(app) == ["Go to the field", "Save the last valid values", "Cancel"]
+        await pilot.press("tab", "enter")
         await pilot.pause()
         assert saved(path).objectives[0].deadline == date(2027, 6, 30)
+        assert editor_value(field) == "2027-13-01"  # the text stays, to be put right
 
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # go to the field
+        await pilot.pause()
+        assert field_of(app) is field
         await retype(pilot, "2027-12-01")  # fixing it clears the error
         await pilot.pause()
         assert error_of(field) == ""
+        assert "invalid" not in app.sub_title
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert saved(path).objectives[0].deadline == date(2027, 12, 1)
+
+
+async def test_a_number_left_invalid_keeps_the_last_valid_value_and_says_so(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    async with editing(path) as (app, pilot):
+        await switch(pilot, "f3")
+        await pilot.press("down", "down", "down", "enter")  # demo-requests: 120
+        field = await tab_to(pilot, "objectives[3].targets[0].target")
+        before = app.plan.objectives[3].targets[0].target
+        await pilot.press("end", *["backspace"] * 3, *"1OO")
+        await pilot.pause()
+        assert error_of(field)
+        assert app.plan.objectives[3].targets[0].target == 1  # the last valid value
+        await pilot.press("ctrl+q")  # quitting says so too
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "Target" in screen_text(app) or "target" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await retype(pilot, str(before))
+        await pilot.pause()
+        assert app.plan.objectives[3].targets[0].target == before
+        assert "unsaved" not in app.sub_title  # typed back to what the file holds
+
+
+async def test_typing_then_taking_it_back_is_not_unsaved(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        await pilot.press("enter", "end", "x")
+        await pilot.pause()
+        assert "unsaved" in app.sub_title
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
+        await pilot.press("x", "tab", "shift+tab", "backspace")  # in two steps, too
+        await pilot.pause()
+        assert "unsaved" not in app.sub_title
 
 
 async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
@@ -375,27 +426,43 @@ async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
     assert (new.platform, new.metric, new.baseline, new.target) == ("tiktok", "reach", 4000, 9000)
 
 
-async def test_remove_a_target_with_its_button(plan_copy) -> None:
+async def test_remove_a_target_by_key_never_by_tab_and_enter(plan_copy) -> None:
     path = plan_copy(NORDLYS)
-    async with editing(path) as (app, pilot):
+    async with editing(path, notifications=True) as (app, pilot):
         await switch(pilot, "f3")
         await pilot.press("down", "enter")  # linkedin-followers, one target
         await pilot.press("ctrl+n")
         await pilot.pause()
         await tab_to(pilot, "objectives[1].targets[1].platform")
         await pilot.press(*"youtube")
-        # Back to the first target's remove button.
+        # Tab from a target's last cell goes to the next target, not to its remove button.
         await tab_to(pilot, "objectives[1].targets[0].target", key="shift+tab")
         await pilot.press("tab")
-        assert app.focused.has_class("remove-target")
-        await pilot.press("enter")
+        assert field_of(app) is not None
+        assert field_of(app).path == "objectives[1].targets[1].platform"
+        await pilot.press("shift+tab", "ctrl+r")  # removes the target the cursor is in
         await pilot.pause()
         assert len(app.screen.query(".remove-target")) == 1
+        assert "ctrl+z brings it back" in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
 
     targets = saved(path).objectives[1].targets
     assert [t.platform for t in targets] == ["youtube"]
+
+
+async def test_remove_a_target_with_its_button(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    async with editing(path) as (app, pilot):
+        await switch(pilot, "f3")
+        await pilot.press("down", "enter")
+        await pilot.click(".remove-target")
+        await pilot.pause()
+        assert app.plan.objectives[1].targets == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(app.plan.objectives[1].targets) == 1
+        assert len(app.screen.query(".remove-target")) == 1
 
 
 # ---- Strategy ----
@@ -592,6 +659,127 @@ async def test_enter_on_a_finding_goes_to_its_field(plan_copy) -> None:
         await pilot.pause()
         assert app.plan.objectives[3].owner == "Ola Nordmann"
         assert "attractive/no-owner" not in [f.rule for f in app.findings]
+
+
+# ---- The form edits what it shows ----
+
+
+@pytest.mark.parametrize(
+    ("key", "section", "first"),
+    [
+        ("f2", "people.segments", "name"),
+        ("f3", "objectives", "statement"),
+        ("f4", "strategy.initiatives", "description"),
+        ("f5", "technology.platforms", "name"),
+    ],
+)
+async def test_typing_after_a_delete_edits_the_item_shown(plan_copy, key, section, first) -> None:
+    path = plan_copy(NORDLYS)
+    async with editing(path) as (app, pilot):
+        screen = await switch(pilot, key)
+        await pilot.press("escape", "home", "d")
+        await pilot.pause()
+        items = paths.get(app.plan, section)
+        shown = items[screen.items.highlighted]
+        field = next(f for f in screen.query(BoundField) if f.key == first)
+        assert editor_value(field) == str(getattr(shown, first))  # the form shows it
+        field = await tab_to(pilot, f"{section}[{screen.items.highlighted}].{first}")
+        await pilot.press("!")
+        await pilot.pause()
+        assert getattr(shown, first) == editor_value(field)
+        assert "!" in editor_value(field)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "!" in getattr(paths.get(saved(path), section)[0], first)
+
+
+async def test_renaming_an_id_renames_every_reference_as_one_undo_step(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    async with editing(path, notifications=True) as (app, pilot):
+        await switch(pilot, "f3")
+        await pilot.press("down", "enter")
+        field = await tab_to(pilot, "objectives[1].id")
+        await retype(pilot, "Følgere")  # a Norwegian letter is a letter: folded, shown so
+        await pilot.pause()
+        assert editor_value(field) == "folgere"
+        assert app.plan.objectives[1].id == "folgere"
+        served = [i.objectives for i in app.plan.strategy.initiatives]
+        assert "folgere" in served[0] and "linkedin-followers" not in served[0]
+        assert "The new id is carried to references: 1" in screen_text(app)
+        assert "plan/unknown-ref" not in [f.rule for f in app.findings]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.objectives[1].id == "linkedin-followers"
+        assert "linkedin-followers" in app.plan.strategy.initiatives[0].objectives
+        assert editor_value(field) == "linkedin-followers"
+
+
+async def test_a_new_items_id_is_made_from_its_name_in_whole_words(plan_copy) -> None:
+    path = plan_copy(KAFE)  # a Norwegian plan
+    async with editing(path) as (app, pilot):
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Lokale familier i Tromsø")
+        await pilot.pause()
+        segment = app.plan.people.segments[1]
+        assert segment.name == "Lokale familier i Tromsø"
+        assert segment.id == "lokale-familier-i-tromso"
+
+
+async def test_picking_segments_from_the_plan(plan_copy) -> None:
+    from posttui.ui.widgets.picker import Picker
+
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        await switch(pilot, "f3")
+        await pilot.press("enter")
+        field = await tab_to(pilot, "objectives[0].segments")
+        before = list(app.plan.objectives[0].segments)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, Picker)
+        others = [s.id for s in app.plan.people.segments if s.id not in before]
+        await pilot.press(*others[0][:6], "space", "enter")
+        await pilot.pause()
+        order = [s.id for s in app.plan.people.segments]
+        expected = sorted([*before, others[0]], key=order.index)
+        assert app.plan.objectives[0].segments == expected
+        assert editor_value(field) == ", ".join(expected)
+
+
+async def test_picking_a_new_platform_adds_it_to_the_mix(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        await pilot.press("enter")
+        await tab_to(pilot, "people.segments[0].platforms")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"mastodon", "enter")
+        await pilot.pause()
+        assert "mastodon" in app.plan.people.segments[0].platforms
+        assert "mastodon" in [p.id for p in app.plan.technology.platforms]
+
+
+async def test_enter_in_an_empty_description_adds_no_blank_line(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        screen = await switch(pilot, "f4")
+        await pilot.press("escape", "n")
+        await pilot.pause()
+        await pilot.press("enter", "enter", *"Quiz")  # enter to begin typing, as in a form
+        await pilot.pause()
+        new = app.plan.strategy.initiatives[screen.items.highlighted]
+        assert new.description == "Quiz"
+
+
+async def test_keys_typed_while_the_plan_loads_are_kept_in_order(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    app = PostApp(path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "enter", "end", *" now")  # before the plan has loaded
+        await opened(pilot)
+        await pilot.pause()
+        assert app.plan.objectives[0].statement.endswith(" now")
 
 
 # ---- Undo, redo, unsaved ----

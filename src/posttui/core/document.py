@@ -2,20 +2,51 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from posttui.core import paths
+from posttui.core import ids, paths
 from posttui.core.diff import Change, diff, key_paths
 from posttui.core.git import GitError, committed_text
 from posttui.core.history import Edit, History
 from posttui.core.loader import LoadError, load, parse
 from posttui.core.model import Plan, title_from_filename
+from posttui.core.references import SECTIONS, rename_in, renamed
 from posttui.core.rules import Finding, Linter
 from posttui.core.rules.registry import flags
 from posttui.core.writer import dumps, write_atomic
+
+# The field an item's id is made from, by section; and what the item is called.
+NAMED_BY = {
+    "people.segments": "name",
+    "objectives": "statement",
+    "strategy.initiatives": "description",
+    "technology.platforms": "name",
+}
+KIND_OF = {section: kind for kind, section in SECTIONS.items()}
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    """An item of a section (`objectives`, `people.segments`, ...) by its id, and where it
+    was when it was shown: edits find their item by id, so that an edit made for an
+    item never lands in another one after the list changed."""
+
+    section: str
+    id: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What an edit did: whether it changed the plan, and how many references to a
+    renamed id it renamed too."""
+
+    changed: bool
+    references: int = 0
 
 
 class Document:
@@ -51,17 +82,131 @@ class Document:
 
         Raises ValueError, with a message for the user, when the plan refuses it.
         """
+        return self._set(path, value, typing=typing).changed
+
+    def find(self, key: ItemKey) -> int | None:
+        """Where the item `key` names is now (None: it is gone)."""
+        items = paths.get(self.plan, key.section)
+        if key.index < len(items) and items[key.index].id == key.id:
+            return key.index
+        return next((i for i, item in enumerate(items) if item.id == key.id), None)
+
+    def key(self, section: str, index: int) -> ItemKey:
+        return ItemKey(section, paths.get(self.plan, section)[index].id, index)
+
+    def edit_item(self, key: ItemKey, field: str, value: Any, *, typing: bool = False) -> Applied:
+        """Set `field` (a path inside the item) of the item `key` names; an id carries
+        through to every reference to it.
+
+        Raises LookupError when the item is gone, ValueError (with a message for the
+        user) when the plan refuses the value.
+        """
+        index = self.find(key)
+        if index is None:
+            raise LookupError(key)
+        path = f"{key.section}[{index}].{field}"
+        if field == "id":
+            also = self._references(key.section, path, value)
+        elif field == NAMED_BY.get(key.section):
+            also = self._id_from_name(key.section, index, path, value)
+        else:
+            also = {}
+        return self._set(path, value, typing=typing, also=also)
+
+    def made_id(self, section: str, name: str, index: int | None = None) -> str:
+        """The id made from `name` for an item of `section` (at `index`: its own id
+        is not taken), in whole words of the plan's language."""
+        items = paths.get(self.plan, section)
+        taken = {item.id for i, item in enumerate(items) if i != index}
+        lang = self.plan.plan.language
+        return ids.slug_from(name, lang, taken, fallback=ids.item_word(KIND_OF[section], lang))
+
+    def _id_from_name(self, section: str, index: int, path: str, name: str) -> dict[str, Any]:
+        """An id made from the item's name follows the name (and the references to it
+        follow the id); an id of the user's own stays as it is."""
+        id_path = f"{section}[{index}].id"
+        run = self.history.running(path)
+        if run is not None:
+            if id_path not in run.also:
+                return {}
+            old = run.also[id_path][0]
+            refs = {p: values for p, (values, _) in run.also.items() if p != id_path}
+        else:
+            item = paths.get(self.plan, f"{section}[{index}]")
+            old = item.id
+            if old != self.made_id(section, getattr(item, NAMED_BY[section]), index):
+                return {}
+            refs = dict(renamed(self.plan, section, old, old))
+        new = self.made_id(section, name, index)
+        return {id_path: new, **{p: rename_in(values, old, new) for p, values in refs.items()}}
+
+    def _references(self, section: str, path: str, new: str) -> dict[str, Any]:
+        """The references a new id at `path` renames: those to the id the item had when
+        typing in it began (a rename passing through another item's id takes none of
+        that item's), and none when that id named more than one item."""
+        run = self.history.running(path)
+        if run is not None:
+            return {p: rename_in(old, run.old, new) for p, (old, _) in run.also.items()}
+        old = paths.get(self.plan, path)
+        if sum(item.id == old for item in paths.get(self.plan, section)) > 1:
+            return {}
+        return renamed(self.plan, section, old, new)
+
+    def _set(
+        self, path: str, value: Any, *, typing: bool = False, also: dict[str, Any] | None = None
+    ) -> Applied:
         parent, _, name = path.rpartition(".")
         try:
             if parent and paths.get(self.plan, parent) is None:
                 # The first value in an unset table (involvement) creates the table.
                 path, value = parent, paths.model_at(parent).model_validate({name: value})
-            changed = self.history.set(path, value, typing=typing)
+            changed = self.history.set(path, value, typing=typing, also=also)
         except ValidationError as error:
             raise ValueError(error.errors()[0]["msg"]) from None
         if changed:
             self.linter.forget(self.plan, path)
-        return changed
+            for other in also or ():
+                self.linter.forget(self.plan, other)
+        return Applied(changed, sum(not other.endswith(".id") for other in also or ()))
+
+    # ---- items added, deleted, moved: one undo step each, found by id ----
+
+    def add(self, section: str, item: Any, after: ItemKey | None = None) -> int:
+        """Add `item` after the item `after` names (at the end when it is gone or None);
+        returns where it went."""
+        items = list(paths.get(self.plan, section))
+        index = self.find(after) if after is not None else None
+        position = len(items) if index is None else index + 1
+        items.insert(position, item)
+        self._replace(section, items)
+        return position
+
+    def delete(self, key: ItemKey) -> int | None:
+        """Delete the item `key` names; returns where it was (None: it was gone)."""
+        index = self.find(key)
+        if index is not None:
+            items = paths.get(self.plan, key.section)
+            self._replace(key.section, items[:index] + items[index + 1 :])
+        return index
+
+    def move(self, key: ItemKey, offset: int) -> int | None:
+        """Move the item `key` names by `offset` places; returns where it is now (None:
+        it is gone; unmoved at either end)."""
+        index = self.find(key)
+        if index is None:
+            return None
+        items = list(paths.get(self.plan, key.section))
+        to = index + offset
+        if 0 <= to < len(items):
+            items[index], items[to] = items[to], items[index]
+            self._replace(key.section, items)
+            return to
+        return index
+
+    def _replace(self, section: str, items: list[Any]) -> None:
+        self.history.seal()
+        self._set(section, items)
+        self.history.seal()
 
     def undo(self) -> bool:
         return self._changed_by(self.history.undo())
@@ -71,7 +216,8 @@ class Document:
 
     def _changed_by(self, edit: Edit | None) -> bool:
         if edit is not None:
-            self.linter.forget(self.plan, edit.path)
+            for path in (edit.path, *edit.also):
+                self.linter.forget(self.plan, path)
         return edit is not None
 
     def lint(self, lang: str) -> tuple[list[Finding], dict[str, set[str]]]:

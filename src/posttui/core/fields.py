@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from posttui.core.i18n import Catalog
+from posttui.core.ids import transliterate
 
 _SLUG = re.compile(r"^[a-z0-9-]+$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -61,8 +62,19 @@ def required(raw: str) -> str:
     return raw
 
 
+def fold(raw: str) -> str:
+    """Ids as typed, in the letters ids are made of: 'Følgere' -> 'folgere' (a Norwegian
+    letter is a lowercase letter to its writer, not a mistake)."""
+    return transliterate(raw)
+
+
+def fold_id(raw: str) -> str:
+    """One id as typed: folded, and a space or underscore typed between words a hyphen."""
+    return re.sub(r"[ _]", "-", fold(raw))
+
+
 def slug(raw: str) -> str:
-    value = raw.strip()
+    value = fold(raw.strip())
     if not _SLUG.match(value):
         raise FieldError("slug")
     return value

@@ -1,13 +1,15 @@
 """Undo and redo of plan edits.
 
-Every edit replaces the value at one key path; structural edits (add, delete,
-reorder) replace a whole list with a new list of the same item objects, which is
-cheap. Typing into one field makes one undo step, not one per key.
+Every edit replaces the value at one key path, and may carry the change to other
+paths (an id renamed in every reference to it), undone and redone as one step.
+Structural edits (add, delete, reorder) replace a whole list with a new list of the
+same item objects, which is cheap. Typing into one field makes one undo step, not
+one per key.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from posttui.core import paths
@@ -21,6 +23,8 @@ class Edit:
     new: Any
     serial: int
     typing: bool = False
+    # Other paths the edit carried to: path -> (old, new).
+    also: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
 
 class History:
@@ -30,6 +34,8 @@ class History:
         self._undone: list[Edit] = []
         self._serial = 0
         self._saved = 0  # the state last saved; -1: never
+        self._saved_plan: dict[str, Any] | None = plan.model_dump()
+        self._clean: tuple[int, bool] = (0, True)  # a state, and whether it equals the file
 
     @property
     def state(self) -> int:
@@ -38,31 +44,61 @@ class History:
 
     @property
     def dirty(self) -> bool:
-        return self.state != self._saved
+        """Whether the plan differs from the file as last loaded or saved."""
+        state = self.state
+        if state == self._saved:
+            return False
+        if self._saved_plan is None:
+            return True
+        if self._clean[0] != state:  # edits that cancel out leave the plan as saved
+            self._clean = (state, self.plan.model_dump() == self._saved_plan)
+        return not self._clean[1]
 
     def mark_saved(self) -> None:
         self.seal()
         self._saved = self.state
+        self._saved_plan = self.plan.model_dump()
 
     def mark_unsaved(self) -> None:
         self._saved = -1
+        self._saved_plan = None
 
-    def set(self, path: str, value: Any, *, typing: bool = False) -> bool:
-        """Set the value at `path` (may raise pydantic's ValidationError).
+    def running(self, path: str) -> Edit | None:
+        """The typing run at `path` that the next key typed there joins, if any."""
+        last = self._done[-1] if self._done else None
+        if last and last.typing and last.path == path and not self._undone:
+            return last
+        return None
+
+    def set(
+        self, path: str, value: Any, *, typing: bool = False, also: dict[str, Any] | None = None
+    ) -> bool:
+        """Set the value at `path`, and each of `also` at its path (may raise pydantic's
+        ValidationError).
 
         Returns False when the value is unchanged. Consecutive typing into the
         same field merges into the previous undo step.
         """
+        also = also or {}
         old = paths.get(self.plan, path)
-        if old == value and type(old) is type(value):
+        if old == value and type(old) is type(value) and not also:
             return False
+        run = self.running(path) if typing else None
+        olds = {
+            p: run.also[p][0] if run and p in run.also else paths.get(self.plan, p) for p in also
+        }
         paths.put(self.plan, path, value)
-        last = self._done[-1] if self._done else None
-        if typing and last and last.typing and last.path == path and not self._undone:
-            last.new = value
+        for other, new in also.items():
+            paths.put(self.plan, other, new)
+        if run is not None:
+            run.new = value
+            run.also.update({p: (olds[p], new) for p, new in also.items()})
+            if run.new == run.old and all(o == n for o, n in run.also.values()):
+                self._done.pop()  # typed and taken back: as if never typed
         else:
             self._serial += 1
-            self._done.append(Edit(path, old, value, self._serial, typing))
+            changes = {p: (olds[p], new) for p, new in also.items()}
+            self._done.append(Edit(path, old, value, self._serial, typing, changes))
         self._undone.clear()
         return True
 
@@ -72,16 +108,22 @@ class History:
             self._done[-1].typing = False
 
     def undo(self) -> Edit | None:
-        return self._move(self._done, self._undone, "old")
+        if not self._done:
+            return None
+        edit = self._done.pop()
+        for other, (old, _) in reversed(edit.also.items()):
+            paths.put(self.plan, other, old)
+        paths.put(self.plan, edit.path, edit.old)
+        edit.typing = False
+        self._undone.append(edit)
+        return edit
 
     def redo(self) -> Edit | None:
-        return self._move(self._undone, self._done, "new")
-
-    def _move(self, source: list[Edit], target: list[Edit], side: str) -> Edit | None:
-        if not source:
+        if not self._undone:
             return None
-        edit = source.pop()
-        edit.typing = False
-        paths.put(self.plan, edit.path, getattr(edit, side))
-        target.append(edit)
+        edit = self._undone.pop()
+        paths.put(self.plan, edit.path, edit.new)
+        for other, (_, new) in edit.also.items():
+            paths.put(self.plan, other, new)
+        self._done.append(edit)
         return edit

@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -29,12 +30,13 @@ from posttui.core.terminal import preview, printable
 from posttui.ui.commands import PlanCommands
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails, SaveAs
+from posttui.ui.state import Added, Deleted, Edited, Invalid, Moved, PlanState
 from posttui.ui.widgets.findings import FindingsPanel
 from posttui.ui.widgets.steps import StepBar
 from posttui.ui.words import WORDS, say
 
 if TYPE_CHECKING:
-    from posttui.core.document import Document
+    from posttui.core.document import Document, ItemKey
     from posttui.core.history import History
     from posttui.core.loader import LoadError
     from posttui.core.model import Plan
@@ -141,8 +143,12 @@ class PostApp(App[int]):
         self.load_error: LoadError | None = None
         self.recovery: CrashRecovery | None = None  # journals edits once the plan has loaded
         self.flags: dict[str, set[str]] = {}
+        self.invalid: dict[object, tuple[str, str]] = {}  # fields holding text that is not
+        # valid: their label and why; the plan keeps their last valid values
+        self._typed_ahead: list[events.Key] = []  # keys pressed while the plan loads
+        self._renamed_in = -1  # the undo step whose rename was last said
         self._lint_due = False
-        self._first_mode = "people"
+        self._opening = True  # keys pressed meanwhile wait for the plan's first screen
         self._disk_seen: object = None  # the version on disk the user was told about
         self._marks: Timer | None = None
 
@@ -176,7 +182,7 @@ class PostApp(App[int]):
         self.title = preview(peek_title(self.path))
         self.call_after_refresh(self._open_plan)
 
-    def _open_plan(self) -> None:
+    async def _open_plan(self) -> None:
         from posttui.core.document import Document
         from posttui.core.loader import LoadError
         from posttui.ui.recovery import CrashRecovery
@@ -187,12 +193,14 @@ class PostApp(App[int]):
             self.load_error = error
             self.title = "posttui"
             self.push_screen(LoadFailed(error))
+            self._typed_ahead.clear()  # keys meant for a plan: not for the explanation
+            self._opening = False
             return
         gc.freeze()  # the loaded plan lives long: spare it from every collection while typing
         self._follow_plan_language()
         self._lint()
         self._show_titles()
-        self.switch_mode(self._first_mode)
+        await self.switch_mode("people")
         self.set_interval(DISK_CHECK_SECONDS, self._watch_disk)
         self._mark_changes_soon()
         if comments := self.doc.comments:
@@ -207,6 +215,20 @@ class PostApp(App[int]):
         # empty plan (and not one a crash left edits of) then starts the guided start.
         self.recovery = CrashRecovery(self)
         self.recovery.start(then=self._guide_if_empty)
+        self.call_after_refresh(self._type_ahead)
+
+    def _type_ahead(self) -> None:
+        """Press the keys typed while the plan loaded, in order, now that it shows."""
+        self._opening = False
+        for key in self._typed_ahead:
+            self.post_message(events.Key(key.key, key.character))
+        self._typed_ahead.clear()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._opening and isinstance(event, events.Key) and event.key != "ctrl+q":
+            self._typed_ahead.append(event)
+            return
+        await super().on_event(event)
 
     def _guide_if_empty(self) -> None:
         if not (self.plan.people.segments or self.plan.objectives):
@@ -215,18 +237,84 @@ class PostApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "changes":  # only for a plan that git has
             return self.plan_loaded and self.doc.head is not None
-        opening = self.document is None and self.load_error is None
-        if opening and action == "switch_mode":
-            return True  # a step asked for while the plan opens is where it opens
         return self.plan_loaded or action not in self.PLAN_ACTIONS
 
-    async def action_switch_mode(self, mode: str) -> None:
-        if self.plan_loaded:
-            await self.switch_mode(mode)
-        else:
-            self._first_mode = mode
+    # ---- editing: widgets post what changed, the app applies it ----
 
-    # ---- editing ----
+    def key(self, section: str, index: int) -> ItemKey:
+        return self.doc.key(section, index)
+
+    def made_id(self, section: str, name: str) -> str:
+        return self.doc.made_id(section, name)
+
+    @on(Edited)
+    def _edited(self, event: Edited) -> None:
+        try:
+            if event.item is None:
+                changed, references = self.doc.edit(event.key, event.value, typing=True), 0
+            else:
+                applied = self.doc.edit_item(event.item, event.key, event.value, typing=True)
+                changed, references = applied.changed, applied.references
+        except LookupError:  # the item is gone: show what is selected now
+            self._show_form()
+            return
+        except ValueError as error:
+            event.field.refused(str(error))
+            return
+        event.field.refused(None)
+        if not event.typing:
+            self.history.seal()
+        if changed:
+            self._changed()
+        if references:
+            self._say_renamed(references)
+        if not event.typing:
+            self._show_form()
+
+    def _say_renamed(self, references: int) -> None:
+        """Say once per undo step how many references a rename carried to."""
+        if self._renamed_in != self.history.state:
+            self._renamed_in = self.history.state
+            self.notify(say(self, "app.renamed", count=references), markup=False)
+
+    @on(Added)
+    def _added(self, event: Added) -> None:
+        index = self.doc.add(event.section, event.item, event.after)
+        self._changed()
+        if event.show and isinstance(self.screen, PostScreen):
+            self.screen.show_item(index, added=True)
+
+    @on(Deleted)
+    def _deleted(self, event: Deleted) -> None:
+        index = self.doc.delete(event.item)
+        if index is None:
+            return
+        self._changed()
+        if isinstance(self.screen, PostScreen):
+            remaining = len(self.screen.items.items)
+            self.screen.show_item(min(index, remaining - 1) if remaining else None)
+        self.notify(say(self, f"deleted.{event.noun}"), markup=False)
+
+    @on(Moved)
+    def _moved(self, event: Moved) -> None:
+        index = self.doc.move(event.item, event.offset)
+        if index is None:
+            return
+        self._changed()
+        if isinstance(self.screen, PostScreen):
+            self.screen.show_item(index)
+
+    @on(Invalid)
+    def _invalid(self, event: Invalid) -> None:
+        if event.reason is None:
+            self.invalid.pop(event.field, None)
+        else:
+            self.invalid[event.field] = (event.label, event.reason)
+        self._show_titles()
+
+    def _show_form(self) -> None:
+        if isinstance(self.screen, PostScreen):
+            self.screen.sync_form()
 
     def edit(self, path: str, value: Any, *, typing: bool = False) -> str | None:
         """Set the value at `path`; returns why the plan refused it, if it did."""
@@ -278,9 +366,17 @@ class PostApp(App[int]):
         self.findings = findings
 
     def _show_titles(self) -> None:
+        """The plan's title; then, first so that a narrow terminal keeps them, whether
+        the plan differs from its file and how many fields hold invalid text."""
         self.title = preview(self.plan.plan.title)
-        marker = f" {say(self, 'app.unsaved')}" if self.doc.dirty else ""
-        self.sub_title = f"{printable(self.path.name)}{marker}"
+        marks = [say(self, "app.unsaved")] if self.doc.dirty else []
+        if invalid := self._invalid_fields():
+            marks.append(say(self, "app.invalid", count=len(invalid)))
+        self.sub_title = " ".join([*marks, printable(self.path.name)])
+
+    def _invalid_fields(self) -> list[tuple[str, str]]:
+        """The label and reason of each field shown that holds invalid text."""
+        return [why for field, why in self.invalid.items() if getattr(field, "is_attached", False)]
 
     def action_undo(self) -> None:
         self._step(self.doc.undo(), say(self, "app.nothing-to-undo"))
@@ -299,7 +395,35 @@ class PostApp(App[int]):
     # ---- saving and quitting ----
 
     def action_save(self) -> None:
-        self.save_then(None)
+        self._unless_invalid("invalid.save-anyway", lambda: self.save_then(None))
+
+    def _unless_invalid(self, anyway: str, then: Callable[[], object]) -> None:
+        """Run `then`, once the user knows which fields hold invalid text (whose last
+        valid values the plan keeps) and chose to go on, or go back to the first."""
+        invalid = [f for f in self.invalid if getattr(f, "is_attached", False)]
+        if not invalid:
+            then()
+            return
+        listed = "; ".join(f"{label}: {why}" for label, why in self._invalid_fields())
+        question = say(self, "invalid.ask", fields=printable(listed))
+        answers = self._answers(go_back="invalid.go-back", anyway=anyway, cancel="answer.cancel")
+
+        async def answered(answer: str | None) -> None:
+            if answer == "anyway":
+                then()
+            elif answer == "go-back":
+                await self._go_to_field(invalid[0])
+
+        self.push_screen(Choice(question, answers), answered)
+
+    async def _go_to_field(self, field: object) -> None:
+        from posttui.ui.widgets.fields import BoundField
+
+        assert isinstance(field, BoundField)
+        mode = field.screen.name
+        if mode in self.MODES and self.current_mode != mode:
+            await self.switch_mode(mode)
+        field.focus_editor()
 
     def save_then(self, after: Callable[[], object] | None) -> None:
         """Save (asking first when the file changed on disk, or when saving drops its
@@ -386,9 +510,15 @@ class PostApp(App[int]):
     async def action_quit(self) -> None:
         if isinstance(self.screen, Choice):
             return  # already asking
-        if not self.plan_loaded or not self.doc.dirty:
+        if self.plan_loaded:
+            self._unless_invalid("invalid.quit-anyway", self._quit)
+        else:
+            self.exit(return_code=2)
+
+    def _quit(self) -> None:
+        if not self.doc.dirty:
             self._end_recovery()
-            self.exit(return_code=0 if self.plan_loaded else 2)
+            self.exit(return_code=0)
             return
         answers = self._answers(save="quit.save", discard="quit.discard", cancel="answer.cancel")
         question = say(self, "quit.unsaved", name=printable(self.path.name))
@@ -531,3 +661,7 @@ class PostApp(App[int]):
     def action_help_quit(self) -> None:
         """ctrl+c copies; someone who pressed it to quit is told the key that does."""
         self.notify(say(self, "app.help-quit", shortcut="ctrl+q"), markup=False)
+
+
+if TYPE_CHECKING:
+    _checked: type[PlanState] = PostApp  # mypy holds the app to what its widgets may read

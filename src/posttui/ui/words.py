@@ -24,6 +24,15 @@ WORDS = Catalog(
         # The app
         "app.opening": "Opening {name} …",
         "app.unsaved": "● unsaved",
+        "app.invalid": "✗ invalid text: {count}",
+        "app.renamed": "The new id is carried to references: {count} (ctrl+z undoes both)",
+        "invalid.ask": (
+            "Fields hold text that is not valid, and the plan keeps their last valid values: "
+            "{fields}."
+        ),
+        "invalid.go-back": "Go to the field",
+        "invalid.save-anyway": "Save the last valid values",
+        "invalid.quit-anyway": "Quit without that text",
         "app.comments": (
             "This plan has comments (lines {lines}). Saving rewrites it without them: "
             "keep remarks in the notes fields."
@@ -217,6 +226,15 @@ WORDS = Catalog(
         # The app
         "app.opening": "Åpner {name} …",
         "app.unsaved": "● ikke lagret",
+        "app.invalid": "✗ ugyldig tekst: {count}",
+        "app.renamed": "Den nye id-en er ført videre til referanser: {count} (ctrl+z angrer begge)",
+        "invalid.ask": (
+            "Felt har tekst som ikke er gyldig, og planen beholder de siste gyldige verdiene: "
+            "{fields}."
+        ),
+        "invalid.go-back": "Gå til feltet",
+        "invalid.save-anyway": "Lagre de siste gyldige verdiene",
+        "invalid.quit-anyway": "Avslutt uten den teksten",
         "app.comments": (
             "Denne planen har kommentarer (linje {lines}). Når du lagrer, skrives den uten "
             "dem: skriv merknader i notatfeltene."
@@ -434,6 +452,8 @@ KEYS = Catalog(
         "guide": "Guided start",
         "focus_list": "Back to list",
         "add_target": "Add target",
+        "remove": "Remove target",
+        "pick": "Pick from the plan",
         "add": "New",
         "delete": "Delete",
         "reorder(-1)": "Move up",
@@ -526,6 +546,8 @@ KEYS = Catalog(
         "guide": "Veiledet start",
         "focus_list": "Tilbake til listen",
         "add_target": "Ny målverdi",
+        "remove": "Fjern målverdien",
+        "pick": "Velg fra planen",
         "add": "Ny",
         "delete": "Slett",
         "reorder(-1)": "Flytt opp",

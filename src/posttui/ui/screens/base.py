@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,14 +11,13 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from posttui.core import paths
+from posttui.core.document import ItemKey
+from posttui.ui.state import PlanState, state
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingsPanel
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.steps import StepBar
 from posttui.ui.words import Speaking, say
-
-if TYPE_CHECKING:
-    from posttui.ui.app import PostApp
 
 
 class PostScreen(Speaking[None]):
@@ -38,10 +37,11 @@ class PostScreen(Speaking[None]):
         super().__init__(name=self.STEP)
         self._stale = True
         self._new_words = False  # the language changed since it was composed
+        self._shown: Any = None  # the item object the form shows
 
     @property
-    def post_app(self) -> PostApp:
-        return cast("PostApp", self.app)
+    def post_app(self) -> PlanState:
+        return state(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,6 +121,7 @@ class PostScreen(Speaking[None]):
     def _plan_changed(self) -> None:
         if self.is_current:
             self.items.sync()
+            self._follow_selection()
             self.plan_changed()
         else:
             self._stale = True
@@ -141,25 +142,63 @@ class PostScreen(Speaking[None]):
 
     def on_item_list_picked(self) -> None:
         # The highlight now, not the event's: a late event must not undo a newer pick.
-        self.bind_form(self.items.highlighted if self.items.row_count else None)
+        self._follow_selection()
+
+    @property
+    def index(self) -> int | None:
+        """Where the selected item is (None: the list is empty)."""
+        return self.items.highlighted if self.items.row_count else None
 
     @property
     def base(self) -> str | None:
-        index = self.items.highlighted if self.items.row_count else None
+        index = self.index
         return None if index is None else f"{self.SECTION}[{index}]"
 
+    @property
+    def chosen(self) -> ItemKey | None:
+        """The selected item, by id."""
+        index = self.index
+        return None if index is None else self.post_app.key(self.SECTION, index)
+
+    def _follow_selection(self) -> None:
+        """Make the form show the selected item: bound anew when another item is selected
+        (the one shown was deleted, moved away, or replaced), only told its new place or
+        id when it is the same item."""
+        index = self.index
+        item = None if index is None else self.items.items[index]
+        if item is not self._shown:
+            self.bind_form(index)
+        elif self.chosen is not None:
+            for field in self.query_one("#item-form").query(BoundField):
+                field.follow(self.chosen)
+            self.form_followed(self.chosen)
+
+    def show_item(self, index: int | None, *, added: bool = False) -> None:
+        """Select the item at `index` after the list changed; a new one is filled in."""
+        self.items.sync()
+        if index is not None:
+            self.items.pick(index)
+        self._follow_selection()
+        if added:
+            first = self.query_one("#item-form").query(BoundField).first()
+            first.focus_editor(select=True)
+
     def bind_form(self, index: int | None, *, force: bool = False) -> None:
-        base = None if index is None else f"{self.SECTION}[{index}]"
-        self.query_one("#form-empty").display = base is None
-        self.query_one("#item-form").display = base is not None
+        item = None if index is None else self.post_app.key(self.SECTION, index)
+        self._shown = None if index is None else self.items.items[index]
+        self.query_one("#form-empty").display = item is None
+        self.query_one("#item-form").display = item is not None
         for field in self.query_one("#item-form").query(BoundField):
-            if force or field.base != base:
-                field.bind(base)
-        self.form_bound(base)
+            if force or field.target != item:
+                field.bind(item)
+        self.form_bound(None if index is None else f"{self.SECTION}[{index}]")
         self._mark_changes()
 
     def form_bound(self, base: str | None) -> None:
         """Hook: the form now shows the item at `base`."""
+
+    def form_followed(self, item: ItemKey) -> None:
+        """Hook: the item the form shows is now where and what `item` says."""
 
     def _mark_changes(self) -> None:
         """Mark the fields whose value differs from the last commit."""
@@ -168,22 +207,18 @@ class PostScreen(Speaking[None]):
             field.set_class(field.base is not None and field.path in changed, "-changed")
 
     def sync_form(self) -> None:
-        """Reload every field from the plan (after undo or redo)."""
+        """Reload every field from the plan (after undo, redo, reload, restore)."""
+        self.items.sync()
         for field in self.query(BoundField):
             if field.fixed is not None:
                 field.bind(field.fixed)
-        self.bind_form(self.items.highlighted if self.items.row_count else None, force=True)
+        self.bind_form(self.index, force=True)
 
     def action_focus_list(self) -> None:
         self.items.focus()
 
     def item(self) -> Any:
         return None if self.base is None else paths.get(self.post_app.plan, self.base)
-
-    def on_item_list_added(self) -> None:
-        self.bind_form(self.items.highlighted)
-        first = self.query_one("#item-form").query(BoundField).first()
-        first.focus_editor(select=True)
 
     def focus_path(self, path: str) -> None:
         """Show and focus what `path` names: its item in the list, then its field."""

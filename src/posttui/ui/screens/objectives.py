@@ -11,42 +11,70 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from posttui.core import fields, paths
+from posttui.core import fields
+from posttui.core.document import ItemKey
 from posttui.core.model import KINDS, Objective, Target
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import COMMON_METRICS, COMMON_PLATFORMS, kind_choice, kind_explanation
 from posttui.ui.screens.base import PostScreen
-from posttui.ui.widgets.fields import ChoiceField, NotesField, TextField
-from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.state import Edited
+from posttui.ui.widgets.fields import ChoiceField, NotesField, ReferenceField, TextField
+from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.smart import smart_letters, smart_summary
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import say
 
 
 class TargetRow(Horizontal):
-    """One target: platform, metric, baseline and target, and a button to remove it."""
+    """One target: platform, metric, baseline and target, and a button to remove it
+    (by mouse; by keys, ctrl+r in the row: tab never lands on it)."""
 
-    def __init__(self, screen: ObjectivesScreen, base: str, index: int) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "remove", "Remove target"),
+    ]
+
+    def __init__(self, screen: ObjectivesScreen, objective: ItemKey, index: int) -> None:
         super().__init__(classes="target-row")
         self.owner = screen
-        self.base = base
+        self.objective = objective
         self.index = index
 
     def on_mount(self) -> None:
-        self.bind(self.base)
+        self.bind(self.objective)
 
-    def bind(self, objective: str) -> None:
-        self.base = objective
+    def bind(self, objective: ItemKey) -> None:
+        self.objective = objective
         for field in self.query(TextField):
-            field.bind(f"{objective}.targets[{self.index}]")
+            field.bind(objective)
+
+    def follow(self, objective: ItemKey) -> None:
+        self.objective = objective
+        for field in self.query(TextField):
+            field.follow(objective)
 
     def compose(self) -> ComposeResult:
-        yield TextField("", "platform", fields.optional_slug, suggest=self.owner.platform_words)
-        yield TextField("", "metric", fields.optional_slug, suggest=lambda: COMMON_METRICS)
-        yield TextField("", "baseline", fields.optional_number)
-        yield TextField("", "target", fields.number)
+        target = f"targets[{self.index}]"
+        platforms = self.owner.platform_words
+        yield ReferenceField(
+            "",
+            f"{target}.platform",
+            "technology.platforms",
+            multiple=False,
+            can_add=True,
+            suggest=platforms,
+        )
+        yield TextField(
+            "", f"{target}.metric", fields.optional_slug, suggest=lambda: COMMON_METRICS
+        )
+        yield TextField("", f"{target}.baseline", fields.optional_number)
+        yield TextField("", f"{target}.target", fields.number)
         tooltip = say(self, "objectives.remove-target")
-        yield Button("✕", classes="remove-target", tooltip=tooltip, compact=True)
+        remove = Button("✕", classes="remove-target", tooltip=tooltip, compact=True)
+        remove.can_focus = False
+        yield remove
+
+    def action_remove(self) -> None:
+        self.owner.remove_target(self.index)
 
 
 class ObjectivesScreen(PostScreen):
@@ -64,7 +92,7 @@ class ObjectivesScreen(PostScreen):
 
     def new_objective(self, objectives: list[Any]) -> Objective:
         statement = say(self, "objectives.new")
-        return Objective(id=unique_id("objective", objectives), statement=statement)
+        return Objective(id=self.post_app.made_id(self.SECTION, statement), statement=statement)
 
     def objective_label(self, objective: Objective) -> tuple[Content, Content]:
         flagged = self.post_app.flags.get(objective.id, set())
@@ -76,17 +104,17 @@ class ObjectivesScreen(PostScreen):
         date = say(self, "field.date")
         yield Text(id="smart-status")
         yield TextField(say(self, "objectives.statement"), "statement", fields.required)
-        yield TextField(say(self, "field.id"), "id", fields.slug)
+        yield TextField(say(self, "field.id"), "id", fields.slug, fold=fields.fold_id)
         yield ChoiceField(
             say(self, "objectives.kind"),
             "kind",
             [(value, kind_choice(value, lang)) for value in KINDS],
             explain={value: kind_explanation(value, lang) for value in KINDS},
         )
-        yield TextField(
+        yield ReferenceField(
             say(self, "objectives.segments"),
             "segments",
-            fields.slugs,
+            "people.segments",
             placeholder=say(self, "objectives.segments-hint"),
             suggest=self.segment_words,
         )
@@ -121,17 +149,29 @@ class ObjectivesScreen(PostScreen):
     def form_bound(self, base: str | None) -> None:
         self.query_one("#targets").display = base is not None
         self._show_smart()
-        objective = paths.get(self.post_app.plan, base) if base else None
+        self._show_targets(rebind=True)
+
+    def form_followed(self, item: ItemKey) -> None:
+        for row in self.query(TargetRow):
+            row.follow(item)
+
+    def plan_changed(self) -> None:
+        self._show_targets(rebind=False)  # a target added or removed, by key or by undo
+
+    def _show_targets(self, *, rebind: bool) -> None:
+        """One row per target of the objective shown; rows kept while their count is."""
+        chosen = self.chosen
+        objective = self.item()
         rows = self.query_one("#target-rows")
-        wanted = len(objective.targets) if objective else 0
+        wanted = len(objective.targets) if objective is not None else 0
         current = list(rows.query(TargetRow))
-        if base and len(current) == wanted:
+        if chosen is not None and len(current) == wanted:
             for row in current:
-                row.bind(base)
+                row.bind(chosen) if rebind else row.follow(chosen)
             return
         rows.remove_children()
-        if base:
-            rows.mount_all(TargetRow(self, base, index) for index in range(wanted))
+        if chosen is not None:
+            rows.mount_all(TargetRow(self, chosen, index) for index in range(wanted))
 
     def findings_changed(self) -> None:
         self._show_smart()
@@ -146,24 +186,28 @@ class ObjectivesScreen(PostScreen):
         status.show(smart_summary(flagged, self.post_app.lang))
 
     def action_add_target(self) -> None:
-        objective = self.item()
-        if objective is None:
+        objective, chosen = self.item(), self.chosen
+        if objective is None or chosen is None:
             return
-        self.post_app.edit(f"{self.base}.targets", [*objective.targets, Target(target=0)])
-        self.post_app.history.seal()
-        self.form_bound(self.base)
+        self._edit_targets(chosen, [*objective.targets, Target(target=0)])
+
+    def remove_target(self, index: int) -> None:
+        objective, chosen = self.item(), self.chosen
+        if objective is None or chosen is None or index >= len(objective.targets):
+            return
+        self._edit_targets(chosen, [t for i, t in enumerate(objective.targets) if i != index])
+        self.notify(say(self, "objectives.removed-target"), markup=False)
+
+    def _edit_targets(self, chosen: ItemKey, targets: list[Target]) -> None:
+        self.post_message(Edited(self, chosen, "targets", targets, typing=False))
+
+    def refused(self, reason: str | None) -> None:
+        """A list of targets is always a plan's: nothing to show."""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        objective = self.item()
-        if objective is None:
-            return
         if event.button.id == "add-target":
             self.action_add_target()
         elif event.button.has_class("remove-target"):
             row = event.button.parent
             assert isinstance(row, TargetRow)
-            targets = [t for i, t in enumerate(objective.targets) if i != row.index]
-            self.post_app.edit(f"{self.base}.targets", targets)
-            self.post_app.history.seal()
-            self.form_bound(self.base)
-            self.notify(say(self, "objectives.removed-target"), markup=False)
+            self.remove_target(row.index)

@@ -15,9 +15,10 @@ from posttui.core.model import Segment as SegmentModel
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import involvement_name, linkage_choice, linkage_explanation
 from posttui.ui.screens.base import PostScreen
-from posttui.ui.widgets.fields import ChoiceField, NotesField, TextField
+from posttui.ui.state import Edited
+from posttui.ui.widgets.fields import ChoiceField, NotesField, ReferenceField, TextField
 from posttui.ui.widgets.involvement import InvolvementBars
-from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import WORDS, say
 
@@ -60,7 +61,8 @@ class PeopleScreen(PostScreen):
         )
 
     def new_segment(self, segments: list[Any]) -> SegmentModel:
-        return SegmentModel(id=unique_id("segment", segments), name=say(self, "people.new"))
+        name = say(self, "people.new")
+        return SegmentModel(id=self.post_app.made_id(self.SECTION, name), name=name)
 
     def compose_aside(self) -> ComposeResult:
         yield InvolvementBars(id="bars")
@@ -69,7 +71,7 @@ class PeopleScreen(PostScreen):
     def compose_form(self) -> ComposeResult:
         lang = self.post_app.lang
         yield TextField(say(self, "field.name"), "name", fields.required)
-        yield TextField(say(self, "field.id"), "id", fields.slug)
+        yield TextField(say(self, "field.id"), "id", fields.slug, fold=fields.fold_id)
         yield ChoiceField(
             say(self, "people.linkage"),
             "linkage",
@@ -82,10 +84,11 @@ class PeopleScreen(PostScreen):
             fields.count,
             placeholder=say(self, "people.size-hint"),
         )
-        yield TextField(
+        yield ReferenceField(
             say(self, "field.platforms"),
             "platforms",
-            fields.slugs,
+            "technology.platforms",
+            can_add=True,
             placeholder=say(self, "people.platforms-hint"),
         )
         yield NotesField(say(self, "field.description"), "description")
@@ -101,11 +104,13 @@ class PeopleScreen(PostScreen):
         yield NotesField(say(self, "field.notes"), "notes")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "averages" and self.base is not None:
+        if event.button.id == "averages" and (chosen := self.chosen) is not None:
             shares = dict(zip(INVOLVEMENT_TYPES, NORWEGIAN_INVOLVEMENT, strict=True))
-            self.post_app.edit(f"{self.base}.involvement", Involvement.model_validate(shares))
-            self.post_app.history.seal()
-            self.sync_form()
+            involvement = Involvement.model_validate(shares)
+            self.post_message(Edited(self, chosen, "involvement", involvement, typing=False))
+
+    def refused(self, reason: str | None) -> None:
+        """Brandtzæg's averages always fit: nothing to show."""
 
     def plan_changed(self) -> None:
         segment = self.item()

@@ -14,14 +14,10 @@ from posttui.core.model import Initiative
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import COMMON_CONTENT
 from posttui.ui.screens.base import PostScreen
-from posttui.ui.widgets.fields import NotesField, TextField
-from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.widgets.fields import NotesField, ReferenceField, TextField
+from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import say
-
-
-def new_initiative(initiatives: list[Any]) -> Initiative:
-    return Initiative(id=unique_id("initiative", initiatives))
 
 
 class StrategyScreen(PostScreen):
@@ -30,8 +26,11 @@ class StrategyScreen(PostScreen):
 
     def item_list(self) -> ItemList:
         return ItemList(
-            self.SECTION, "initiative", self.initiative_label, new_initiative, id="items"
+            self.SECTION, "initiative", self.initiative_label, self.new_initiative, id="items"
         )
+
+    def new_initiative(self, initiatives: list[Any]) -> Initiative:
+        return Initiative(id=self.post_app.made_id(self.SECTION, ""))
 
     def initiative_label(self, initiative: Initiative) -> tuple[Content, Content]:
         if initiative.objectives:
@@ -54,11 +53,11 @@ class StrategyScreen(PostScreen):
 
     def compose_form(self) -> ComposeResult:
         yield NotesField(say(self, "field.description"), "description")
-        yield TextField(say(self, "field.id"), "id", fields.slug)
-        yield TextField(
+        yield TextField(say(self, "field.id"), "id", fields.slug, fold=fields.fold_id)
+        yield ReferenceField(
             say(self, "strategy.objectives"),
             "objectives",
-            fields.slugs,
+            "objectives",
             placeholder=say(self, "strategy.objectives-hint"),
             suggest=self.objective_words,
         )
@@ -69,10 +68,11 @@ class StrategyScreen(PostScreen):
             placeholder="video, images",
             suggest=lambda: COMMON_CONTENT,
         )
-        yield TextField(
+        yield ReferenceField(
             say(self, "field.platforms"),
             "platforms",
-            fields.slugs,
+            "technology.platforms",
+            can_add=True,
             placeholder="instagram",
             suggest=self.mix,
         )

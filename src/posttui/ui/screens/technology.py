@@ -12,7 +12,7 @@ from posttui.core.model import Platform
 from posttui.core.terminal import preview
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import NotesField, TextField
-from posttui.ui.widgets.items import ItemList, unique_id
+from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.matrix import PlatformMatrix
 from posttui.ui.words import say
 
@@ -23,19 +23,18 @@ def platform_label(platform: Platform) -> tuple[Content, Content]:
     )
 
 
-def new_platform(platforms: list[Any]) -> Platform:
-    return Platform(id=unique_id("platform", platforms))
-
-
 class TechnologyScreen(PostScreen):
     STEP = "technology"
     SECTION = "technology.platforms"
 
     def item_list(self) -> ItemList:
-        return ItemList(self.SECTION, "platform", platform_label, new_platform, id="items")
+        return ItemList(self.SECTION, "platform", platform_label, self.new_platform, id="items")
+
+    def new_platform(self, platforms: list[Any]) -> Platform:
+        return Platform(id=self.post_app.made_id(self.SECTION, ""))
 
     def compose_form(self) -> ComposeResult:
-        yield TextField(say(self, "field.id"), "id", fields.slug)
+        yield TextField(say(self, "field.id"), "id", fields.slug, fold=fields.fold_id)
         yield TextField(say(self, "field.name"), "name")
         role = say(self, "technology.role-hint")
         yield TextField(say(self, "technology.role"), "role", placeholder=role)

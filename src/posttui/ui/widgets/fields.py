@@ -1,30 +1,35 @@
 """Form fields bound to one key of the plan item their form shows.
 
 A field reads its value from the plan when bound, and on every change parses
-what the user typed and hands the value to the app as an edit. Text that does
-not parse stays in the field, marked, and the plan keeps its last good value.
+what the user typed and posts the value to the app as an edit, for its item by id.
+Text that does not parse stays in the field, marked and counted, and the plan keeps
+its last good value.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
 from posttui.core import fields, paths
+from posttui.core.document import NAMED_BY, ItemKey
 from posttui.core.messages import Number
 from posttui.core.terminal import preview, printable
+from posttui.ui.state import Added, Edited, Invalid, state
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import language, say
 
-if TYPE_CHECKING:
-    from posttui.ui.app import PostApp
+# What a field shows: a key of an item (named by id), or of a table of the plan's own.
+Target = ItemKey | str | None
 
 
 class BoundField(Widget):
@@ -69,16 +74,21 @@ class BoundField(Widget):
         self.key = key
         self.hint = hint
         self.fixed = fixed
-        self.base: str | None = None
+        self.target: Target = None
+        self.invalid: str | None = None  # why the text shown does not parse
         self._error: Text | None = None  # mounted on the first error only
 
     @property
-    def path(self) -> str:
-        return f"{self.base}.{self.key}" if self.base is not None else self.key
+    def base(self) -> str | None:
+        """The path of the item or table shown (None: nothing is)."""
+        if isinstance(self.target, ItemKey):
+            return f"{self.target.section}[{self.target.index}]"
+        return self.target
 
     @property
-    def post_app(self) -> PostApp:
-        return cast("PostApp", self.app)
+    def path(self) -> str:
+        base = self.base
+        return f"{base}.{self.key}" if base is not None else self.key
 
     def compose(self) -> ComposeResult:
         if self.label:
@@ -90,28 +100,46 @@ class BoundField(Widget):
     def editor(self) -> Widget:
         raise NotImplementedError
 
-    def bind(self, base: str | None) -> None:
-        """Show the value at `base`.`key` (nothing when `base` is None)."""
-        self.base = base
+    def bind(self, target: Target) -> None:
+        """Show `key` of the item or table `target` names (nothing when it is None)."""
+        self.target = target
         if self.is_mounted:
             self._show_bound()
+
+    def follow(self, item: ItemKey) -> None:
+        """The item shown is still `item`, renamed or moved: edit it there."""
+        self.target = item
 
     def on_mount(self) -> None:
         self._show_bound()  # bound before its editor existed
 
     def _show_bound(self) -> None:
-        self.disabled = self.base is None
-        self.show_error(None)
-        value = paths.get(self.post_app.plan, self.path) if self.base is not None else None
+        self.disabled = self.target is None
+        self.refused(None)
+        value = paths.get(state(self).plan, self.path) if self.target is not None else None
         self.load(value)
 
     def load(self, value: Any) -> None:
         raise NotImplementedError
 
     def apply(self, value: Any) -> None:
-        if self.base is None:
-            return
-        self.show_error(self.post_app.edit(self.path, value, typing=True))
+        """Hand `value` to the app, for the item shown."""
+        target = self.target
+        if isinstance(target, ItemKey):
+            self.post_message(Edited(self, target, self.key, value))
+        elif target is not None:
+            self.post_message(Edited(self, None, self.path, value))
+
+    def refused(self, reason: str | None) -> None:
+        """The text shown is not what the plan holds, and why (None: it is)."""
+        self.show_error(reason)
+        if (reason is None) != (self.invalid is None):
+            self.post_message(Invalid(self, self.label or self.key, reason))
+        self.invalid = reason
+
+    def on_unmount(self) -> None:
+        if self.invalid is not None:  # gone with its text: no longer counted
+            self.app.post_message(Invalid(self, self.label, None))
 
     def show_error(self, message: str | None) -> None:
         self.set_class(bool(message), "-invalid")
@@ -131,10 +159,17 @@ class BoundField(Widget):
         return fits
 
     def focus_editor(self, *, select: bool = False) -> None:
+        """Focus the editor, the cursor after the value (or all of it selected), so that
+        what is typed next goes after it, not into it."""
         editor = self.query_one(".field-editor")
         editor.focus()
-        if select and isinstance(editor, Input):
-            editor.select_all()
+        if isinstance(editor, Input):
+            if select:
+                editor.select_all()
+            else:
+                editor.cursor_position = len(editor.value)
+        elif isinstance(editor, TextArea):
+            editor.move_cursor(editor.document.end)
 
 
 LINE_BREAK = "↵"
@@ -173,12 +208,15 @@ class TextField(BoundField):
         placeholder: str = "",
         hint: str = "",
         suggest: Callable[[], Iterable[str]] | None = None,
+        fold: Callable[[str], str] | None = None,
         fixed: str | None = None,
         id: str | None = None,
     ) -> None:
-        """`suggest`: the words to complete the last word typed from, asked afresh."""
+        """`suggest`: the words to complete the last word typed from, asked afresh.
+        `fold`: what typed text becomes as it is typed (`Ø` -> `o` in ids), shown so."""
         super().__init__(label, key, hint=hint, fixed=fixed, id=id)
         self.parser = parser
+        self.fold = fold
         self.placeholder = placeholder
         self.suggest = suggest
 
@@ -205,23 +243,92 @@ class TextField(BoundField):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        raw = event.value
+        if self.fold is not None and (folded := self.fold(raw)) != raw:
+            self._show_folded(event.input, folded)
+            raw = folded
         try:
-            value = self.parser(event.value.replace(LINE_BREAK, "\n"))
+            value = self.parser(raw.replace(LINE_BREAK, "\n"))
         except fields.FieldError as error:
-            self.show_error(error.text(language(self)))
+            self.refused(error.text(language(self)))
             return
         self.apply(value)
 
+    def _show_folded(self, editor: Input, folded: str) -> None:
+        """Show what the text became, the cursor where it was counted from the end."""
+        from_end = len(editor.value) - editor.cursor_position
+        with editor.prevent(Input.Changed):
+            editor.value = folded
+        editor.cursor_position = max(0, len(folded) - from_end)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        editor = event.input
+        if editor.cursor_at_end and editor._suggestion:
+            editor.action_cursor_right()  # enter takes the suggestion shown, as typed
         self.screen.focus_next()
+
+
+class ReferenceField(TextField):
+    """Ids of other items of the plan (`refers` names their section), typed or picked:
+    ctrl+o lists the plan's items by name and id, in the plan's order."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+o", "pick", "Pick from the plan")]
+
+    def __init__(
+        self,
+        label: str,
+        key: str,
+        refers: str,
+        *,
+        multiple: bool = True,
+        can_add: bool = False,
+        placeholder: str = "",
+        suggest: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
+        parser = fields.slugs if multiple else fields.optional_slug
+        super().__init__(
+            label, key, parser, placeholder=placeholder, suggest=suggest, fold=fields.fold
+        )
+        self.refers = refers
+        self.multiple = multiple
+        self.can_add = can_add
+
+    def action_pick(self) -> None:
+        from posttui.ui.widgets.picker import Picker, PickerItem
+
+        if self.target is None:
+            return
+        plan = state(self).plan
+        items = [
+            PickerItem(item.id, getattr(item, NAMED_BY[self.refers]) or "")
+            for item in paths.get(plan, self.refers)
+        ]
+        editor = self.query_one(Input)
+        chosen = re.split(r"[,\s]+", editor.value.strip()) if editor.value.strip() else []
+        title = self.label or say(self, "field.platforms")
+        picker = Picker(title, items, chosen, multiple=self.multiple, can_add=self.can_add)
+        self.app.push_screen(picker, self._picked)
+
+    def _picked(self, ids: list[str] | None) -> None:
+        if ids is None:
+            return
+        known = {item.id for item in paths.get(state(self).plan, self.refers)}
+        for new in (i for i in ids if i not in known):  # a platform added on the spot
+            self.post_message(
+                Added(self.refers, paths.model_at(self.refers)(id=new), None, show=False)
+            )
+        editor = self.query_one(Input)
+        editor.value = ", ".join(ids)  # applied as typed text is
+        editor.cursor_position = len(editor.value)
+        editor.focus()
 
 
 class NotesField(BoundField):
     """Multi-line text (descriptions, notes)."""
 
     def editor(self) -> Widget:
-        return TextArea(classes="field-editor", soft_wrap=True, show_line_numbers=False)
+        return NotesArea(classes="field-editor", soft_wrap=True, show_line_numbers=False)
 
     def load(self, value: Any) -> None:
         editor = self.query_one(TextArea)
@@ -234,6 +341,18 @@ class NotesField(BoundField):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self.apply(event.text_area.text)
+
+
+class NotesArea(TextArea):
+    """A text area in which enter before any text starts no blank line: a user who
+    presses it to begin typing gets no leading blank lines in the plan."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and not self.text:
+            event.prevent_default()
+            event.stop()
+            return
+        await super()._on_key(event)
 
 
 def printable_text(text: str) -> str:

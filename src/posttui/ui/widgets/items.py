@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 
 from posttui.core import paths
+from posttui.ui.state import Added, Deleted, Moved, state
 from posttui.ui.widgets.rows import RowList
-from posttui.ui.words import say
-
-if TYPE_CHECKING:
-    from posttui.ui.app import PostApp
 
 # An item's label: its title line and a line under it.
 Labeller = Callable[[Any], tuple[Content, Content]]
@@ -39,9 +36,6 @@ class ItemList(RowList):
             self.item_list = item_list
             self.index = index
 
-    class Added(Message):
-        """A new item was added and picked: time to fill it in."""
-
     def __init__(
         self, section: str, noun: str, label: Labeller, factory: Factory, id: str | None = None
     ) -> None:
@@ -53,12 +47,8 @@ class ItemList(RowList):
         self._picked: int | None = -1
 
     @property
-    def post_app(self) -> PostApp:
-        return cast("PostApp", self.app)
-
-    @property
     def items(self) -> list[Any]:
-        return cast(list[Any], paths.get(self.post_app.plan, self.section))
+        return cast(list[Any], paths.get(state(self).plan, self.section))
 
     def row_lines(self, index: int) -> tuple[Content, ...]:
         return self.label(self.items[index])
@@ -94,35 +84,21 @@ class ItemList(RowList):
             self.highlighted = index
             self._announce()
 
-    def _replace(self, items: list[Any], highlight: int | None) -> None:
-        self.post_app.edit(self.section, items)
-        self.post_app.history.seal()
-        self.sync()
-        if highlight is not None:
-            self.pick(highlight)
+    def _chosen(self) -> Any:
+        index = self.highlighted
+        return None if index is None or not self.row_count else state(self).key(self.section, index)
 
     def action_add(self) -> None:
         items = self.items
-        position = (self.highlighted + 1) if self.highlighted is not None else len(items)
-        self._replace([*items[:position], self.factory(items), *items[position:]], position)
-        self.post_message(self.Added())
+        self.post_message(Added(self.section, self.factory(items), self._chosen()))
 
     def action_delete(self) -> None:
-        index = self.highlighted
-        if index is None or not self.row_count:
-            return
-        remaining = self.items[:index] + self.items[index + 1 :]
-        self._replace(remaining, min(index, len(remaining) - 1) if remaining else None)
-        self.notify(say(self, f"deleted.{self.noun}"), markup=False)
+        if (chosen := self._chosen()) is not None:
+            self.post_message(Deleted(chosen, self.noun))
 
     def action_reorder(self, offset: int) -> None:
-        index = self.highlighted
-        items = self.items
-        if index is None or not 0 <= index + offset < len(items):
-            return
-        items = list(items)
-        items[index], items[index + offset] = items[index + offset], items[index]
-        self._replace(items, index + offset)
+        if (chosen := self._chosen()) is not None:
+            self.post_message(Moved(chosen, offset))
 
 
 def unique_id(prefix: str, taken: list[Any]) -> str:
