@@ -6,16 +6,19 @@ through the real git and the real `posttui` console script.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from posttui.cli import _edit_shorthand, parser
 from posttui.core.loader import load
+from served import Served, editor_output
 
 SAMPLES = Path(__file__).parent.parent / "sample_plans"
 NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
@@ -103,6 +106,28 @@ def test_git_merge_in_a_cloned_repository_does_not_run_its_posttui(
     text = (clone / "plan.post.toml").read_text(encoding="utf-8")
     assert "2027-09-30" in text and 'owner = "Kari, ' in text  # posttui merged it
     assert not marker.exists(), "git merge ran the repository's posttui/__main__.py"
+
+
+def test_serve_in_a_cloned_repository_does_not_run_its_posttui(
+    cloned: tuple[Path, Path],
+) -> None:
+    clone, marker = cloned
+    server = Served(clone / "plan.post.toml", "--lang", "en", cwd=clone)
+    try:
+        server.wait_until_listening()
+
+        # The editor the page starts draws the plan: posttui's own, not the clone's.
+        ws = f"ws://127.0.0.1:{server.port}/ws?token={server.token}"
+
+        async def editor() -> bytes:
+            async with aiohttp.ClientSession() as session:
+                return await editor_output(session, ws, {})
+
+        drawn = asyncio.run(editor())
+    finally:
+        server.kill()
+    assert not marker.exists(), "serve ran the repository's posttui/__main__.py"
+    assert b"Nordlys" in drawn
 
 
 def test_git_setup_names_an_isolated_python(cloned: tuple[Path, Path]) -> None:

@@ -111,7 +111,7 @@ class Choice(Speaking[str], ModalScreen[str]):
 
 
 class SaveAs(Speaking[str | None], ModalScreen[str | None]):
-    """Ask for another path to save to."""
+    """Ask for another path to save to (under `posttui serve`, only beside the plan)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -126,7 +126,18 @@ class SaveAs(Speaking[str | None], ModalScreen[str | None]):
             yield Static(Content(say(self, "save-as.note")), classes="form-note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        from posttui.core.confine import confined, refusal, save_folder
+
+        text = event.value.strip()
+        folder = save_folder()
+        if not text or folder is None:
+            self.dismiss(text or None)
+            return
+        # Served (`posttui serve`): only a NAME.post.toml beside the plan.
+        if (target := confined(text, folder)) is None:
+            self.notify(refusal(text, folder, language(self)), severity="error", markup=False)
+            return
+        self.dismiss(str(target))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
