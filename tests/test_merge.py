@@ -5,14 +5,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from posttui.core.loader import LoadError, load, parse
-from posttui.core.merge import merge
-from posttui.core.model import Objective, Plan
+from posttui.core.merge import _order, merge
+from posttui.core.model import Objective, Plan, Target
+from posttui.core.writer import dumps
 
 SAMPLES = Path(__file__).parent.parent / "sample_plans"
 NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
@@ -145,6 +148,179 @@ def test_plan_fields_and_settings_merge_like_item_fields() -> None:
     assert conflicts == []
     assert (merged.plan.title, merged.settings.max_monthly_growth) == ("Ours", 0.2)
     assert merged.strategy.relationship == "Theirs"
+
+
+# ---- where the markers go ----
+
+
+def resolved(text: str, side: str) -> str:
+    """The merged text with every conflict settled for `side` ('ours' or 'theirs')."""
+    out, taking = [], {"ours": True, "theirs": True}
+    for line in text.split("\n"):  # lines as git sees them: at line feeds only
+        if line == "<<<<<<< ours":
+            taking = {"ours": True, "theirs": False}
+        elif line == "=======" and not taking["theirs"]:
+            taking = {"ours": False, "theirs": True}
+        elif line == ">>>>>>> theirs":
+            taking = {"ours": True, "theirs": True}
+        elif taking[side]:
+            out.append(line)
+    return "\n".join(out)
+
+
+def hunks(text: str) -> list[tuple[list[str], list[str]]]:
+    """Each conflict's lines: ours, theirs."""
+    found: list[tuple[list[str], list[str]]] = []
+    lines = text.split("\n")
+    for start, line in enumerate(lines):
+        if line == "<<<<<<< ours":
+            middle = lines.index("=======", start)
+            end = lines.index(">>>>>>> theirs", middle)
+            found.append((lines[start + 1 : middle], lines[middle + 1 : end]))
+    return found
+
+
+def settled_both_ways(text: str) -> tuple[Plan, Plan]:
+    """Each way of settling the conflicts gives a plan in the writer's own form."""
+    plans = []
+    for side in ("ours", "theirs"):
+        settled = resolved(text, side)
+        plan = parse(settled)
+        assert dumps(plan) == settled, side
+        plans.append(plan)
+    return plans[0], plans[1]
+
+
+def test_each_conflict_is_marked_alone_and_both_sides_are_whole_plans() -> None:
+    def ours(plan: Plan) -> None:
+        plan.objectives[1].owner = "Ours"
+        plan.objectives[1].deadline = None  # a key gone on one side, changed on the other
+        plan.objectives[3].why = "Ours too"
+        plan.people.segments[1].involvement.lurkers = 40  # type: ignore[union-attr]
+        plan.plan.notes = "Line one\nour line two\nline three"
+
+    def theirs(plan: Plan) -> None:
+        plan.objectives[1].owner = "Theirs"
+        plan.objectives[1].deadline = date(2027, 12, 31)
+        plan.objectives[3].why = "Theirs too"
+        plan.people.segments[1].involvement.lurkers = 10  # type: ignore[union-attr]
+        plan.plan.notes = "Line one\ntheir line two\nline three"
+
+    base, mine, yours = sides(ours, theirs)
+    text, conflicts = merge(base, mine, yours)
+    ids = [o.id for o in base.objectives]
+    segment = base.people.segments[1].id
+    assert conflicts == [
+        "plan.notes",
+        f"people.segments[{segment}].involvement.lurkers",
+        f"objectives[{ids[1]}].owner",
+        f"objectives[{ids[1]}].deadline",
+        f"objectives[{ids[3]}].why",
+    ]
+    mine_settled, yours_settled = settled_both_ways(text)
+    assert dumps(mine_settled) == dumps(mine)
+    assert dumps(yours_settled) == dumps(yours)
+    assert hunks(text) == [
+        (["our line two"], ["their line two"]),
+        (["lurkers = 40"], ["lurkers = 10"]),
+        (['owner = "Ours"'], ['owner = "Theirs"']),
+        ([], ["deadline = 2027-12-31"]),
+        (['why = "Ours too"'], ['why = "Theirs too"']),
+    ]
+
+
+def test_an_item_deleted_and_edited_is_one_conflict_around_its_block() -> None:
+    gone = load(NORDLYS).plan.objectives[1]
+
+    def delete(plan: Plan) -> None:
+        del plan.objectives[1]
+
+    def edit(plan: Plan) -> None:
+        plan.objectives[1].owner = "Still wanted"
+
+    text, conflicts = merge(*sides(edit, delete))
+    assert conflicts == [f"objectives[{gone.id}]"]
+    [(ours, theirs)] = hunks(text)
+    assert theirs == []
+    assert ours[:3] == ["", "[[objectives]]", f'id = "{gone.id}"']
+    assert 'owner = "Still wanted"' in ours
+    assert sum(line == "[[objectives]]" for line in ours) == 1  # that item only
+    kept, dropped = settled_both_ways(text)
+    assert gone.id in [o.id for o in kept.objectives]
+    assert gone.id not in [o.id for o in dropped.objectives]
+
+
+def test_targets_changed_two_ways_are_one_conflict_of_the_targets() -> None:
+    def ours(plan: Plan) -> None:
+        plan.objectives[1].targets.append(Target(platform="x", metric="posts", target=5))
+
+    def theirs(plan: Plan) -> None:
+        plan.objectives[1].targets[0].target = 99
+
+    text, conflicts = merge(*sides(ours, theirs))
+    assert conflicts == [f"objectives[{load(NORDLYS).plan.objectives[1].id}].targets"]
+    [(ours_lines, theirs_lines)] = hunks(text)
+    assert "target = 99" in theirs_lines and "[[objectives.targets]]" in ours_lines
+    mine, yours = settled_both_ways(text)
+    assert mine.objectives[1].targets[-1].platform == "x"
+    assert yours.objectives[1].targets[0].target == 99
+
+
+def test_every_objective_in_conflict_gives_one_conflict_each() -> None:
+    def owners(who: str) -> Edit:
+        def edit(plan: Plan) -> None:
+            for objective in plan.objectives:
+                objective.owner = f"{who} {objective.id}"
+
+        return edit
+
+    base, mine, yours = sides(owners("Ours"), owners("Theirs"))
+    text, conflicts = merge(base, mine, yours)
+    assert len(conflicts) == len(base.objectives) == len(hunks(text))
+    assert all(len(ours) == len(theirs) == 1 for ours, theirs in hunks(text))
+    settled_both_ways(text)
+
+
+def test_markers_go_between_lines_as_git_sees_them_not_at_other_line_breaks() -> None:
+    def why(text: str) -> Edit:
+        def edit(plan: Plan) -> None:
+            plan.objectives[1].why = text
+
+        return edit
+
+    # U+2028 and U+0085 break lines for str.splitlines, not for git or TOML.
+    first = "First\u2028second\x85third"
+    text, conflicts = merge(*sides(why(f"{first} ours"), why(f"{first} theirs")))
+    assert conflicts == [f"objectives[{load(NORDLYS).plan.objectives[1].id}].why"]
+    assert hunks(text) == [([f'why = "{first} ours"'], [f'why = "{first} theirs"'])]
+    settled_both_ways(text)
+
+
+def test_a_merge_of_thousands_of_conflicts_takes_seconds_not_minutes() -> None:
+    base = load(NORDLYS).plan
+    template = base.objectives[1]
+    base.objectives = [
+        template.model_copy(update={"id": f"objective-{n}"}, deep=True) for n in range(3000)
+    ]
+    mine, yours = base.model_copy(deep=True), base.model_copy(deep=True)
+    for objective in mine.objectives:
+        objective.owner = "Ours"
+    for objective in yours.objectives:
+        objective.owner = "Theirs"
+    yours.objectives.insert(0, Objective(id="theirs-first", statement="Publish 1 post"))
+    started = time.monotonic()
+    text, conflicts = merge(base, mine, yours)
+    assert time.monotonic() - started < 30  # before: 1,000 such conflicts took minutes
+    assert len(conflicts) == len(hunks(text)) == 3000
+    settled_both_ways(text)
+
+
+def test_items_only_they_have_follow_their_predecessor_on_their_side() -> None:
+    assert _order(["a", "b", "c"], ["a", "c", "b"], ["x", "a", "y", "z", "b", "w", "c"]) == [
+        *("x", "a", "y", "z", "c", "b", "w")
+    ]
+    assert _order(["a", "b"], ["b"], ["a", "b", "n"]) == ["b", "n", "a"]
+    assert _order([], [], ["p", "q"]) == ["p", "q"]
 
 
 # ---- with git ----

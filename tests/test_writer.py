@@ -271,7 +271,7 @@ TRICKY_TEXT = st.lists(
 def test_text_is_written_exactly_as_tomli_w_writes_it(text: str) -> None:
     # The writer escapes text itself, for speed; saved plans must not change by a byte.
     multiline = not writer.CONFLICT_MARKER.search(text)
-    assert writer._literals({"notes": text}) == tomli_w.dumps(
+    assert writer.literal_lines({"notes": text}) == tomli_w.dumps(
         {"notes": text}, multiline_strings=multiline
     )
 

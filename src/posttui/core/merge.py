@@ -5,17 +5,22 @@ both sides merge cleanly. The same field changed two ways (or an item deleted on
 one side and edited on the other) is a conflict: the result then carries standard
 conflict markers around exactly the lines that differ, so git reports the file as
 conflicted and posttui's loader names those lines.
+
+Everything takes time in proportion to the plans: items are looked up by id in
+dicts and sets, and the markers are placed by writing the two outcomes (ours and
+theirs in every conflict) side by side, table by table and key by key, so only
+what differs is compared line by line, never the whole text.
 """
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from posttui.core.diff import ITEM_SECTIONS, data_of
 from posttui.core.model import Plan
-from posttui.core.writer import dumps
+from posttui.core.writer import blocks, dumps, is_array_of_tables, literal_lines
 
 Data = dict[str, Any]
 _MISSING: Any = object()
@@ -44,11 +49,12 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> tuple[str, list[str]]:
     holds conflict markers: ours between `<<<<<<<` and `=======`, theirs after."""
     merged = Merged()
     _merge_table(merged, "", data_of(base), data_of(ours), data_of(theirs))
-    ours_text = dumps(Plan.model_validate(merged.ours))
+    ours = Plan.model_validate(merged.ours)
     if not merged.conflicts:
-        return ours_text, []
-    theirs_text = dumps(Plan.model_validate(merged.theirs))
-    return _with_markers(ours_text, theirs_text), merged.conflicts
+        return dumps(ours), []
+    # Both outcomes in the writer's canonical form, then written side by side.
+    ours_data, theirs_data = data_of(ours), data_of(Plan.model_validate(merged.theirs))
+    return _with_markers(_table_pair(ours_data, theirs_data, "", "{}")), merged.conflicts
 
 
 def _merge_table(merged: Merged, path: str, base: Data, ours: Data, theirs: Data) -> None:
@@ -120,23 +126,188 @@ def _by_id(items: Any) -> dict[str, Data]:
 
 
 def _order(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
-    """Our order, with what only they have placed after what precedes it on their side."""
-    order = list(dict.fromkeys([*ours, *(i for i in base if i not in ours)]))
-    for index, item in enumerate(theirs):
-        if item in order:
+    """Our order, with what only they have placed after what precedes it on their side.
+
+    Each item only they have follows its predecessor in their list (the first one
+    leads), so each is chained to that predecessor and the chains are unwound as the
+    order is written out.
+    """
+    ours_set = set(ours)
+    order = list(dict.fromkeys([*ours, *(i for i in base if i not in ours_set)]))
+    known = set(order)
+    after: dict[str, str] = {}  # an item -> the item of theirs only that follows it
+    first: str | None = None
+    for index, item in enumerate(theirs):  # ids: each once
+        if item in known:
             continue
-        before = next((theirs[j] for j in range(index - 1, -1, -1) if theirs[j] in order), None)
-        order.insert(order.index(before) + 1 if before else 0, item)
-    return order
-
-
-def _with_markers(ours: str, theirs: str) -> str:
-    """`ours` with every stretch that differs from `theirs` wrapped in conflict markers."""
-    a, b = ours.splitlines(keepends=True), theirs.splitlines(keepends=True)
-    out: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            out += a[i1:i2]
+        if index == 0:
+            first = item
         else:
-            out += ["<<<<<<< ours\n", *a[i1:i2], "=======\n", *b[j1:j2], ">>>>>>> theirs\n"]
+            after[theirs[index - 1]] = item
+        known.add(item)
+    result: list[str] = []
+    for item in [first, *order] if first is not None else order:
+        result.append(item)
+        while item in after:
+            item = after.pop(item)
+            result.append(item)
+    return result
+
+
+# ---- the two outcomes side by side ----
+
+# A piece of the merged text: our outcome's lines and theirs (None: the same lines).
+Pair = tuple[str, str | None]
+_SEPARATOR = "\n"  # between the writer's blocks: every block but the first follows one
+
+
+def _same(text: str) -> Pair:
+    return text, None
+
+
+def _block_text(table: Mapping[str, Any], name: str, header: str) -> str:
+    """A table and its sub-tables as the writer writes them, within the whole text."""
+    return "".join(_SEPARATOR + block if name else block for block in blocks(table, name, header))
+
+
+def _items_text(items: Iterable[Mapping[str, Any]], name: str) -> str:
+    return "".join(_block_text(item, name, "[[{}]]\n") for item in items)
+
+
+def _table_pair(ours: Data, theirs: Data, name: str, header: str) -> Iterator[Pair]:
+    """The table `name` of each outcome, as the writer writes it, in pieces that are
+    the same in both or differ; only tables that differ are taken apart."""
+    if ours == theirs:
+        yield _same(_block_text(ours, name, header))
+        return
+    ours_parts, theirs_parts = _parts(ours), _parts(theirs)
+    heads = [
+        _SEPARATOR + header.format(name)
+        if name and (literals or header.startswith("[[") or not children)
+        else ""
+        for literals, children in (ours_parts, theirs_parts)
+    ]
+    yield _pair(heads[0], heads[1])
+    (ours_literals, ours_children), (theirs_literals, theirs_children) = ours_parts, theirs_parts
+    for key, in_ours, in_theirs in _aligned(list(ours_literals), list(theirs_literals)):
+        o = ours_literals[key] if in_ours else _MISSING
+        t = theirs_literals[key] if in_theirs else _MISSING
+        if in_ours and in_theirs and o == t:
+            yield _same(literal_lines({key: o}))
+        else:
+            yield (
+                literal_lines({key: o}) if in_ours else "",
+                literal_lines({key: t}) if in_theirs else "",
+            )
+    for key, in_ours, in_theirs in _aligned(list(ours_children), list(theirs_children)):
+        path = f"{name}.{key}" if name else key
+        o = ours_children[key] if in_ours else _MISSING
+        t = theirs_children[key] if in_theirs else _MISSING
+        if in_ours and in_theirs and isinstance(o, dict) and isinstance(t, dict):
+            yield from _table_pair(o, t, path, "[{}]\n")
+        elif in_ours and in_theirs and path in ITEM_SECTIONS:
+            yield from _items_pair(o, t, path)
+        else:  # on one side only, or a list of tables that is one value (targets)
+            yield _pair(_child_text(o, path), _child_text(t, path))
+
+
+def _parts(table: Data) -> tuple[Data, Data]:
+    """A table's plain keys and its sub-tables and lists of tables, as the writer tells them."""
+    literals: Data = {}
+    children: Data = {}
+    for key, value in table.items():
+        if isinstance(value, dict) or is_array_of_tables(value):
+            children[key] = value
+        else:
+            literals[key] = value
+    return literals, children
+
+
+def _child_text(value: Any, path: str) -> str:
+    if value is _MISSING:
+        return ""
+    if isinstance(value, dict):
+        return _block_text(value, path, "[{}]\n")
+    return _items_text(value, path)
+
+
+def _items_pair(ours: list[Data], theirs: list[Data], path: str) -> Iterator[Pair]:
+    """Items of a section, by id: an item on both sides is compared field by field."""
+    ours_by_id, theirs_by_id = _by_id(ours), _by_id(theirs)
+    for item_id, in_ours, in_theirs in _aligned(list(ours_by_id), list(theirs_by_id)):
+        o = ours_by_id[item_id] if in_ours else None
+        t = theirs_by_id[item_id] if in_theirs else None
+        if o is not None and t is not None:
+            yield from _table_pair(o, t, path, "[[{}]]\n")
+        else:
+            yield _pair(_items_text([o] if o else [], path), _items_text([t] if t else [], path))
+
+
+def _pair(ours: str, theirs: str) -> Pair:
+    return (ours, None) if ours == theirs else (ours, theirs)
+
+
+def _aligned(ours: list[str], theirs: list[str]) -> Iterator[tuple[str, bool, bool]]:
+    """The keys of both lists in the order of each, and on which side each is: keys on
+    both sides pair up where both orders agree (they always do for the writer's keys and
+    for merged items); a key the two orders place differently comes once from each."""
+    ahead_in_ours, ahead_in_theirs = set(ours), set(theirs)
+    i = j = 0
+    while i < len(ours) or j < len(theirs):
+        if i < len(ours) and j < len(theirs) and ours[i] == theirs[j]:
+            ahead_in_ours.discard(ours[i])
+            ahead_in_theirs.discard(theirs[j])
+            yield ours[i], True, True
+            i, j = i + 1, j + 1
+        elif i < len(ours) and (j == len(theirs) or ours[i] not in ahead_in_theirs):
+            ahead_in_ours.discard(ours[i])
+            yield ours[i], True, False
+            i += 1
+        else:
+            ahead_in_theirs.discard(theirs[j])
+            yield theirs[j], False, True
+            j += 1
+
+
+def _with_markers(pairs: Iterable[Pair]) -> str:
+    """The pieces in order: where the outcomes differ, conflict markers around the lines
+    that differ (ours, then theirs), lines both sides share kept outside them."""
+    out: list[str] = []
+    ours: list[str] = []
+    theirs: list[str] = []
+
+    def conflict() -> None:
+        a, b = _lines("".join(ours)), _lines("".join(theirs))
+        ours.clear()
+        theirs.clear()
+        start = 0
+        while start < min(len(a), len(b)) and a[start] == b[start]:
+            start += 1
+        end = 0
+        while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+            end += 1
+        out.extend(a[:start])
+        if len(a) - end > start or len(b) - end > start:
+            out.append("<<<<<<< ours\n")
+            out.extend(a[start : len(a) - end])
+            out.append("=======\n")
+            out.extend(b[start : len(b) - end])
+            out.append(">>>>>>> theirs\n")
+        out.extend(a[len(a) - end :])
+
+    for mine, yours in pairs:
+        if yours is None:
+            if ours or theirs:
+                conflict()
+            out.append(mine)
+        else:
+            ours.append(mine)
+            theirs.append(yours)
+    if ours or theirs:
+        conflict()
     return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at line feeds only (text holds other line breaks, such as U+2028)."""
+    return [line + "\n" for line in text.split("\n")[:-1]]

@@ -21,14 +21,14 @@ from posttui.core.model import Plan
 def dumps(plan: Plan) -> str:
     """The canonical text of `plan`: key order of the format, unset keys omitted."""
     data = plan.model_dump(mode="python", exclude_defaults=True)
-    return "\n".join(_blocks(data, "", "{}"))
+    return "\n".join(blocks(data, "", "{}"))
 
 
-def _is_array_of_tables(value: Any) -> bool:
+def is_array_of_tables(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and isinstance(value[0], dict)
 
 
-def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
+def blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
     """A table as blocks of text: its header with its plain keys, then its sub-tables.
 
     Arrays of tables are always written as [[name]] blocks (tomli_w would inline
@@ -40,20 +40,20 @@ def _blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
         path = f"{name}.{key}" if name else key
         if isinstance(value, dict):
             children.append((path, value, "[{}]\n"))
-        elif _is_array_of_tables(value):
+        elif is_array_of_tables(value):
             children.extend((path, item, "[[{}]]\n") for item in value)
         else:
             literals[key] = value
-    body = _literals(literals) if literals else ""
+    body = literal_lines(literals) if literals else ""
     if name and (body or header.startswith("[[") or not children):
         yield header.format(name) + body
     elif body:
         yield body
     for path, child, child_header in children:
-        yield from _blocks(child, path, child_header)
+        yield from blocks(child, path, child_header)
 
 
-def _literals(literals: dict[str, Any]) -> str:
+def literal_lines(literals: Mapping[str, Any]) -> str:
     """The plain keys of a table, a line each (the keys of the format are all bare)."""
     return "".join(
         f"{key} = {_string(value)}\n"
