@@ -1,7 +1,9 @@
 """The core and the command line's check path never import Textual."""
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 CORE_MODULES = [
     "posttui.core.model",
@@ -52,3 +54,28 @@ def test_check_command_runs_without_textual(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "no findings" in result.stdout
+
+
+UI = Path(__file__).resolve().parent.parent / "src" / "posttui" / "ui"
+
+
+def imported(path: Path) -> set[str]:
+    """The posttui modules `path` imports, at any level (TYPE_CHECKING blocks too)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {name for name in names if name.startswith("posttui")}
+
+
+def test_the_editors_screens_and_widgets_never_import_the_app() -> None:
+    """They read through `ui.state.PlanState` and post messages up: no import circle
+    around the app, and mypy checks the app against what they read."""
+    modules = [*UI.glob("widgets/*.py"), *UI.glob("screens/*.py")]
+    # The guided start drives the app through its own interview (a separate step).
+    modules = [m for m in modules if m.name != "guide.py"]
+    assert len(modules) > 10
+    importing = [m.name for m in modules if "posttui.ui.app" in imported(m)]
+    assert importing == []

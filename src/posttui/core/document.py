@@ -55,6 +55,7 @@ class Document:
         self.history = History(plan)
         self.comments = comments or []  # lines of TOML comments a save would drop
         self.linter = Linter()
+        self._renamed: dict[tuple[str, str], str] = {}  # (section, old id): new id
         self.stamp = self.disk_stamp()  # the file as loaded or last saved
         self.head = self._committed()  # the plan as git has it at HEAD, if it does
 
@@ -85,11 +86,20 @@ class Document:
         return self._set(path, value, typing=typing).changed
 
     def find(self, key: ItemKey) -> int | None:
-        """Where the item `key` names is now (None: it is gone)."""
+        """Where the item `key` names is now (None: it is gone). Edits on their way when
+        the item's id changed name it by the id it had: they still find it."""
         items = paths.get(self.plan, key.section)
-        if key.index < len(items) and items[key.index].id == key.id:
-            return key.index
-        return next((i for i, item in enumerate(items) if item.id == key.id), None)
+        wanted, seen = key.id, set()
+        while wanted not in seen:
+            seen.add(wanted)
+            if key.index < len(items) and items[key.index].id == wanted:
+                return key.index
+            if (
+                index := next((i for i, it in enumerate(items) if it.id == wanted), None)
+            ) is not None:
+                return index
+            wanted = self._renamed.get((key.section, wanted), wanted)
+        return None
 
     def key(self, section: str, index: int) -> ItemKey:
         return ItemKey(section, paths.get(self.plan, section)[index].id, index)
@@ -111,6 +121,9 @@ class Document:
             also = self._id_from_name(key.section, index, path, value)
         else:
             also = {}
+        id_path = f"{key.section}[{index}].id"
+        if (new := value if field == "id" else also.get(id_path)) is not None:
+            self._renamed[(key.section, paths.get(self.plan, id_path))] = new
         return self._set(path, value, typing=typing, also=also)
 
     def made_id(self, section: str, name: str, index: int | None = None) -> str:

@@ -217,12 +217,14 @@ class PostApp(App[int]):
         self.recovery.start(then=self._guide_if_empty)
         self.call_after_refresh(self._type_ahead)
 
-    def _type_ahead(self) -> None:
-        """Press the keys typed while the plan loaded, in order, now that it shows."""
+    async def _type_ahead(self) -> None:
+        """Press the keys typed while the plan loaded, in order, now that it shows: in
+        this turn, before any key typed since."""
         self._opening = False
-        for key in self._typed_ahead:
-            self.post_message(events.Key(key.key, key.character))
-        self._typed_ahead.clear()
+        keys, self._typed_ahead = self._typed_ahead, []
+        for key in keys:
+            await self.on_event(events.Key(key.key, key.character))
+            await self.screen.wait_for_refresh()
 
     async def on_event(self, event: events.Event) -> None:
         if self._opening and isinstance(event, events.Key) and event.key != "ctrl+q":

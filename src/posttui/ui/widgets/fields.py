@@ -222,7 +222,8 @@ class TextField(BoundField):
 
     def editor(self) -> Widget:
         suggester = LastWordSuggester(self.suggest) if self.suggest else None
-        editor = Input(
+        editor = FoldingInput(
+            self.fold,
             placeholder=self.placeholder,
             suggester=suggester,
             classes="field-editor",
@@ -243,23 +244,12 @@ class TextField(BoundField):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        raw = event.value
-        if self.fold is not None and (folded := self.fold(raw)) != raw:
-            self._show_folded(event.input, folded)
-            raw = folded
         try:
-            value = self.parser(raw.replace(LINE_BREAK, "\n"))
+            value = self.parser(event.value.replace(LINE_BREAK, "\n"))
         except fields.FieldError as error:
             self.refused(error.text(language(self)))
             return
         self.apply(value)
-
-    def _show_folded(self, editor: Input, folded: str) -> None:
-        """Show what the text became, the cursor where it was counted from the end."""
-        from_end = len(editor.value) - editor.cursor_position
-        with editor.prevent(Input.Changed):
-            editor.value = folded
-        editor.cursor_position = max(0, len(folded) - from_end)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -267,6 +257,18 @@ class TextField(BoundField):
         if editor.cursor_at_end and editor._suggestion:
             editor.action_cursor_right()  # enter takes the suggestion shown, as typed
         self.screen.focus_next()
+
+
+class FoldingInput(Input):
+    """An input that writes what is typed or pasted as `fold` makes it, as it goes in
+    (in the input's own turn, so no key typed after it is lost)."""
+
+    def __init__(self, fold: Callable[[str], str] | None, **options: Any) -> None:
+        super().__init__(**options)
+        self.fold = fold
+
+    def insert_text_at_cursor(self, text: str) -> None:
+        super().insert_text_at_cursor(self.fold(text) if self.fold else text)
 
 
 class ReferenceField(TextField):

@@ -99,12 +99,3 @@ class ItemList(RowList):
     def action_reorder(self, offset: int) -> None:
         if (chosen := self._chosen()) is not None:
             self.post_message(Moved(chosen, offset))
-
-
-def unique_id(prefix: str, taken: list[Any]) -> str:
-    """`prefix`, `prefix-2`, ... whichever no item in `taken` has as id yet."""
-    ids = {item.id for item in taken}
-    number = 1
-    while (candidate := prefix if number == 1 else f"{prefix}-{number}") in ids:
-        number += 1
-    return candidate

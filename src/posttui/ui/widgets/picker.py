@@ -10,8 +10,6 @@ listed as unknown, ticked, so nothing typed before is dropped unseen.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -27,6 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from posttui.core.i18n import Catalog
+from posttui.core.ids import words_of
 from posttui.core.terminal import preview
 from posttui.ui.words import Speaking, language
 
@@ -63,7 +62,6 @@ PICKER = Catalog(
 # How much of a name a line shows: more than any terminal is wide.
 NAME_PREVIEW = 300
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
 _DIGRAPHS = (("aa", "a"), ("oe", "o"))  # how Norwegian letters are written without them
 
 
@@ -71,8 +69,7 @@ def folded(text: str) -> str:
     """`text` as the filter compares it: lowercase ASCII letters and digits only, the
     Norwegian letters as they are written without them ('Tromsø', 'tromso' and 'tromsoe'
     all give 'tromso'; 'Bråten' and 'braaten' give 'braten'), separators dropped."""
-    ascii_only = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    compact = re.sub(r"[^a-z0-9]", "", ascii_only.encode("ascii", "ignore").decode())
+    compact = "".join(words_of(text))
     for digraph, letter in _DIGRAPHS:
         compact = compact.replace(digraph, letter)
     return compact
@@ -80,8 +77,7 @@ def folded(text: str) -> str:
 
 def slug_of(text: str) -> str:
     """The id `text` would have: 'X Twitter' -> 'x-twitter', 'Vålerenga' -> 'valerenga'."""
-    ascii_only = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_only.encode("ascii", "ignore").decode()))
+    return "-".join(words_of(text))
 
 
 @dataclass(frozen=True)
