@@ -276,6 +276,26 @@ def test_text_is_written_exactly_as_tomli_w_writes_it(text: str) -> None:
     )
 
 
+VALUES = (
+    st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.dates()
+    | st.datetimes()
+    | st.lists(TRICKY_TEXT, max_size=5)
+    | st.lists(st.integers() | st.floats(), max_size=5)
+)
+
+
+@given(VALUES)
+@settings(max_examples=300, deadline=None)
+def test_other_values_are_written_exactly_as_tomli_w_writes_them(value: object) -> None:
+    # Numbers, dates and lists skip tomli_w's overhead per value, not a byte of its output.
+    assert writer.literal_lines({"size": value}) == tomli_w.dumps(
+        {"size": value}, multiline_strings=True
+    )
+
+
 def test_crlf_in_text_is_normalised() -> None:
     plan = Plan.new("T")
     plan.plan.notes = "one\r\ntwo\r\nthree"

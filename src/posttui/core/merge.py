@@ -113,6 +113,14 @@ def _merge_items(merged: Merged, key: str, where: str, b: Any, o: Any, t: Any) -
             if item_t is not _MISSING:
                 theirs_items.append(item_t)
             continue
+        if item_o == item_t or item_t == item_b:  # most items: changed on one side at most
+            ours_items.append(item_o)
+            theirs_items.append(item_o)
+            continue
+        if item_o == item_b:
+            ours_items.append(item_t)
+            theirs_items.append(item_t)
+            continue
         inner = Merged()
         _merge_table(inner, at, _table(item_b), item_o, item_t)
         merged.conflicts += inner.conflicts

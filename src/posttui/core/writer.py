@@ -9,6 +9,7 @@ import re
 import secrets
 import stat
 from collections.abc import Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +55,31 @@ def blocks(table: Mapping[str, Any], name: str, header: str) -> Iterator[str]:
 
 
 def literal_lines(literals: Mapping[str, Any]) -> str:
-    """The plain keys of a table, a line each (the keys of the format are all bare)."""
+    """The plain keys of a table, a line each (the keys of the format are all bare), as
+    tomli_w writes them; the common kinds of value without its overhead per value."""
     return "".join(
-        f"{key} = {_string(value)}\n"
-        if isinstance(value, str)
-        else tomli_w.dumps({key: value}, multiline_strings=True)
+        tomli_w.dumps({key: value}, multiline_strings=True)
+        if (literal := _literal(value)) is None
+        else f"{key} = {literal}\n"
         for key, value in literals.items()
     )
+
+
+def _literal(value: Any) -> str | None:
+    """A text, a number, a date, a truth value or a list of one-line texts as tomli_w
+    writes it (None: anything else, left to tomli_w)."""
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | date):
+        return str(value)  # tomli_w writes numbers, dates and date-times so
+    if isinstance(value, list) and all(isinstance(i, str) and "\n" not in i for i in value):
+        # tomli_w writes a list an item a line; one-line texts are written alike by both.
+        if not value:
+            return "[]"
+        return "[\n" + "".join(f"    {_string(item)},\n" for item in value) + "]"
+    return None
 
 
 def _string(text: str) -> str:
