@@ -415,7 +415,7 @@ UNLOADABLE = {
     ),
     "unknown-key": (CLEAN.replace("deadline =", "deadlnie ="), "deadlnie"),
     "wrong-type": (CLEAN.replace("size = 5000", 'size = "5000"'), "size ="),
-    "newer-format": (CLEAN.replace("format = 1", "format = 2"), "format = 2"),
+    "newer-format": (CLEAN.replace("format = 1", "format = 3"), "format = 3"),
 }
 
 

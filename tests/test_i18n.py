@@ -209,7 +209,7 @@ def test_load_problems_in_norwegian() -> None:
     assert problems(BROKEN, "nb") == [
         "plan.post.toml:2: plan.title: påkrevd nøkkel `title` mangler",
         "plan.post.toml:3: plan.titel: ukjent nøkkel `titel` (mente du `title`?)",
-        "plan.post.toml:4: plan.language: 'de' er ikke tillatt; bruk en av 'en' eller 'nb'",
+        "plan.post.toml:4: plan.language: 'de' er ikke tillatt; bruk en av 'en', 'nb' eller 'nn'",
         "plan.post.toml:6: objectives[0].id: 'Grow More' er ikke en gyldig id: "
         "bruk små bokstaver, sifre og bindestrek",
         "plan.post.toml:7: objectives[0].statement: forventet tekst i anførselstegn, fikk tallet 5",
@@ -222,7 +222,7 @@ def test_load_problems_in_english_by_default() -> None:
     with pytest.raises(LoadError) as caught:
         parse(BROKEN, "plan.post.toml")
     assert caught.value.render() == "\n".join(problems(BROKEN, "en"))
-    assert "'de' is not allowed; use one of 'en' or 'nb'" in caught.value.render()
+    assert "'de' is not allowed; use one of 'en', 'nb' or 'nn'" in caught.value.render()
     assert caught.value.problems[1].message == "unknown key `titel` (did you mean `title`?)"
 
 
@@ -230,9 +230,9 @@ def test_load_problems_in_english_by_default() -> None:
     ("text", "norwegian"),
     [
         ('format = 1\n[plan]\ntitle = "x\n', "ikke gyldig TOML: linjen slutter inne i en tekst"),
-        ("format = 2\n", "format 2 er nyere enn denne posttui forstår (1)"),
+        ("format = 3\n", "format 3 er nyere enn denne posttui forstår (2)"),
         ("title = 'x'\n", "`format = 1` mangler øverst: er dette en posttui-plan?"),
-        ("format = '1'\n", 'format må være 1, ikke teksten "1"'),
+        ("format = '1'\n", 'format må være 1 eller 2, ikke teksten "1"'),
         (
             "<<<<<<< HEAD\nformat = 1\n",
             "konfliktmarkør fra git merge <<<<<<<: løs konflikten først",
@@ -374,13 +374,13 @@ def test_lang_goes_before_the_command_or_after_it(tmp_path: Path, where: str) ->
     }[where]
     result = run(tmp_path, *args)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.endswith(" advarsler, 1 merknad\n")
+    assert result.stdout.endswith(" advarsler, 4 merknader\n")
 
 
 def test_counts_are_said_in_norwegian(tmp_path: Path) -> None:
     write(tmp_path, TIKTOK)
     result = run(tmp_path, "check", "plan.post.toml", "--lang", "nb")
-    assert result.stdout.splitlines()[-1] == "plan.post.toml: 8 advarsler, 3 merknader"
+    assert result.stdout.splitlines()[-1] == "plan.post.toml: 8 advarsler, 5 merknader"
 
 
 def test_a_plan_that_cannot_be_loaded_is_told_in_the_locales_language(tmp_path: Path) -> None:

@@ -251,10 +251,10 @@ def test_missing_format(tmp_path: Path) -> None:
 
 
 def test_newer_format_says_upgrade(tmp_path: Path) -> None:
-    path, _ = broken(tmp_path, "format = 1", "format = 2")
+    path, _ = broken(tmp_path, "format = 1", "format = 3")
     problem = only_problem(path)
     assert "upgrade" in problem.message
-    assert "2" in problem.message
+    assert "3" in problem.message
     assert problem.line == 1
     assert problem.key == "format"
 

@@ -21,10 +21,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.core.model import Plan
+    from posttui.core.model import FORMAT, Plan
 
     schema = Plan.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "posttui plan (format 1)"
+    schema["title"] = f"posttui plan (formats 1 to {FORMAT})"
+    schema["description"] = (
+        "Format 2 adds [plan] period_start and period_end, an objective's primary, a "
+        'target\'s source and direction, an optional target value and language "nn"; '
+        "a file that says format = 1 uses none of them."
+    )
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0

@@ -27,7 +27,11 @@ def choose(
     if explicit:
         return explicit
     if plan:
-        return plan
+        # A plan in a language posttui does not speak (Nynorsk, for now) is read by
+        # its nearest: Bokmål for Norwegian, else English.
+        if plan in LANGUAGES:
+            return plan
+        return "nb" if plan in _NORWEGIAN else "en"
     # POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG.
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if locale := environ.get(variable):

@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from posttui.core import limits, paths
 from posttui.core.messages import Phrase, os_reason
-from posttui.core.model import FORMAT, SLUG_PATTERN, Plan
+from posttui.core.model import FIRST_FORMAT, FORMAT, SLUG_PATTERN, Plan, format_2_keys
 from posttui.core.source import SourceMap, comment_lines
 from posttui.core.terminal import preview
 
@@ -122,10 +122,30 @@ def parse(text: str, path: Path | str = "<plan>") -> Plan:
     data = _toml(text, path)
     _check_format(data, text, path)
     try:
-        return Plan.model_validate(data)
+        plan = Plan.model_validate(data)
     except ValidationError as error:
         source = SourceMap(text)
         raise LoadError(path, _problems(error, source)) from None
+    if plan.format == FIRST_FORMAT and (newer := _format_2_problems(plan, text)):
+        raise LoadError(path, newer)
+    return plan
+
+
+def _format_2_problems(plan: Plan, text: str) -> list[Problem]:
+    """What a file that says `format = 1` uses of format 2, each named with its line:
+    format 1 readers would refuse it, so posttui does not take it for format 1."""
+    source = SourceMap(text)
+    problems = []
+    for path in itertools.islice(format_2_keys(plan), limits.MAX_PROBLEMS):
+        name = path.rpartition(".")[2]
+        if name == "target":  # a target without its value: a required key in format 1
+            phrase = Phrase("missing.key.format-1", {"name": name})
+        elif name == "language":
+            phrase = Phrase("format.needs-2.value", {"name": name, "value": plan.plan.language})
+        else:
+            phrase = Phrase("format.needs-2", {"name": name})
+        problems.append(Problem(phrase, source.line_of(path), path))
+    return problems
 
 
 # A line git writes around a merge conflict. The writer never starts a line with one.
@@ -196,14 +216,15 @@ def _plain_toml_reason(reason: str) -> Phrase | str:
 
 def _check_format(data: dict[str, Any], text: str, path: Path | str) -> None:
     version = data.get("format")
-    if version == FORMAT and type(version) is int:
+    if type(version) is int and FIRST_FORMAT <= version <= FORMAT:
         return
     if version is None:
-        phrase = Phrase("format.missing", {"format": FORMAT})
+        phrase = Phrase("format.missing", {"format": FIRST_FORMAT})
     elif type(version) is int and version > FORMAT:
         phrase = Phrase("format.newer", {"version": version, "format": FORMAT})
     else:
-        phrase = Phrase("format.wrong", {"format": FORMAT, "got": _toml_type(version)})
+        formats = tuple(range(FIRST_FORMAT, FORMAT + 1))
+        phrase = Phrase("format.wrong", {"format": formats, "got": _toml_type(version)})
     raise LoadError(path, [Problem(phrase, SourceMap(text).line_of("format"), "format")])
 
 

@@ -68,7 +68,15 @@ FINDINGS = Catalog(
             "'{word}' without a number is vague: say from what to what, "
             "e.g. 'from 1,200 to 2,000 followers'."
         ),
+        "specific/vague.quantity": (
+            "The statement says no quantity: say how much, e.g. 'from 1,200 to 2,000 "
+            "followers' or 'to 40 %' (a year or a date is not a quantity)."
+        ),
         "specific/no-audience": "No segment named: say which segments this objective is for.",
+        "specific/everyone": (
+            "This objective names all {count} segments: an objective for everyone reaches "
+            "no one in particular; name the segments it is really for."
+        ),
         "measurable/no-target": "No target: add a platform, a metric and a number to reach.",
         "measurable/no-baseline": (
             "Target {n} has no baseline: note where you stand today, so progress can be measured."
@@ -76,8 +84,14 @@ FINDINGS = Catalog(
         "measurable/no-metric": (
             "Target {n} has no metric: name what is counted (followers, reach, leads, ...)."
         ),
+        "measurable/no-target-value": (
+            "Target {n} has no target value: say the level to reach, once it is known."
+        ),
         "attractive/no-owner": "No owner: name the person who answers for this objective.",
-        "attractive/no-why": "No 'why': say what makes this objective worth the effort.",
+        "attractive/no-why": (
+            "No 'why': say what makes this objective worth the effort, unless the "
+            "statement says it already."
+        ),
         "realistic/no-change": (
             "The target equals the baseline ({value:,}): set the level you want to reach."
         ),
@@ -85,19 +99,36 @@ FINDINGS = Catalog(
             "From {baseline:,} to {target:,} in {months:.1f} months needs {monthly:.0%} "
             "growth a month, above {limit:.0%}: lower the target or allow more time."
         ),
+        "realistic/growth.decline": (
+            "From {baseline:,} down to {target:,} in {months:.1f} months needs a fall of "
+            "{monthly:.0%} a month, above {limit:.0%}: aim less low or allow more time."
+        ),
         "realistic/exceeds-audience": (
             "A target of {target:,} {metric} exceeds the {audience:,} people in this objective's "
             "segments: lower the target or widen the audience."
         ),
-        "time-bound/no-deadline": "No deadline: set the date by which the target is reached.",
+        "time-bound/no-deadline": (
+            "No deadline: set the date by which the target is reached, or the plan's period."
+        ),
         "time-bound/passed": (
             "The deadline {deadline} has passed (today is {today}): move it or close the objective."
         ),
         "time-bound/start-after-deadline": (
             "The start {start} is after the deadline {deadline}: swap or correct the dates."
         ),
+        "time-bound/outside-period.start": (
+            "The start {start} is before the plan's period begins ({period}): "
+            "move the start or widen the period."
+        ),
+        "time-bound/outside-period.deadline": (
+            "The deadline {deadline} is after the plan's period ends ({period}): "
+            "move the deadline or widen the period."
+        ),
         "people/no-platforms": (
             "No platforms: find out where this segment is before choosing technology."
+        ),
+        "people/untargeted-segment": (
+            "No objective is for {segment}: name it in an objective, or leave it out of the plan."
         ),
         "people/involvement-sum": (
             "Involvement shares sum to {total:g} %, not 100: adjust them (Norwegian averages: "
@@ -110,8 +141,22 @@ FINDINGS = Catalog(
             "An objective of kind {kind} needs people who take part, but at most {share:g} % "
             "of its segments are debaters or advanced users: pick another kind or audience."
         ),
+        "objectives/no-kind": (
+            "No kind: say which Groundswell function this objective serves (listening, "
+            "talking, energizing, supporting or embracing)."
+        ),
+        "objectives/no-focus": (
+            "{count} objectives and none chosen to lead: mark the one that matters most as primary."
+        ),
+        "objectives/several-primary": (
+            "'{first}' is the primary objective already: one objective leads, "
+            "make this one secondary."
+        ),
         "strategy/no-relationship": (
             "No relationship statement: say how the relationship with the audience should change."
+        ),
+        "strategy/orphan-initiative": (
+            "This initiative serves no objective: name the objectives it serves, or drop it."
         ),
         "technology/audience-absent": (
             "Target on {platform}, but none of this objective's segments ({segments}) is on "
@@ -124,7 +169,9 @@ FINDINGS = Catalog(
         "technology/not-in-mix": (
             "Target on {platform}, which is not in the platform mix: add it under Technology."
         ),
-        "technology/no-platform": "Target {n} names no platform: say where it is measured.",
+        "technology/no-platform": (
+            "Target {n} names no platform and no source: say where it is measured."
+        ),
         "technology/unused-platform": (
             "No segment is on {platform}: drop it from the mix, or add the segment that is there."
         ),
@@ -146,7 +193,15 @@ FINDINGS = Catalog(
             "«{word}» uten et tall er vagt: si fra hva til hva, "
             "f.eks. «fra 1\u00a0200 til 2\u00a0000 følgere»."
         ),
+        "specific/vague.quantity": (
+            "Målet sier ingen mengde: si hvor mye, f.eks. «fra 1\u00a0200 til 2\u00a0000 "
+            "følgere» eller «til 40\u00a0%» (et årstall eller en dato er ingen mengde)."
+        ),
         "specific/no-audience": "Ingen målgruppe: si hvilke segmenter målet gjelder.",
+        "specific/everyone": (
+            "Målet gjelder alle {count} segmentene: et mål for alle treffer ingen spesielt; "
+            "velg segmentene det egentlig gjelder."
+        ),
         "measurable/no-target": (
             "Ingen målverdi: legg til en plattform, hva som måles og et tall å nå."
         ),
@@ -158,8 +213,13 @@ FINDINGS = Catalog(
             "Målverdi {n} sier ikke hva som måles: oppgi det som telles "
             "(følgere, rekkevidde, leads, …)."
         ),
+        "measurable/no-target-value": (
+            "Målverdi {n} har ikke noe tall å nå: sett nivået dere vil nå, når det er kjent."
+        ),
         "attractive/no-owner": "Ingen ansvarlig: gi målet en eier som står til ansvar for det.",
-        "attractive/no-why": "Ingen «hvorfor»: si hva som gjør målet verdt innsatsen.",
+        "attractive/no-why": (
+            "Ingen «hvorfor»: si hva som gjør målet verdt innsatsen, om ikke målet selv sier det."
+        ),
         "realistic/no-change": (
             "Målverdien er lik utgangspunktet ({value:,}): sett nivået dere vil nå."
         ),
@@ -167,19 +227,37 @@ FINDINGS = Catalog(
             "Fra {baseline:,} til {target:,} på {months:.1f} måneder krever {monthly:.0%} "
             "vekst i måneden, over grensen på {limit:.0%}: senk målet eller gi mer tid."
         ),
+        "realistic/growth.decline": (
+            "Fra {baseline:,} ned til {target:,} på {months:.1f} måneder krever et fall på "
+            "{monthly:.0%} i måneden, over grensen på {limit:.0%}: sikt mindre lavt eller gi "
+            "mer tid."
+        ),
         "realistic/exceeds-audience": (
             "En målverdi på {target:,} {metric} er mer enn de {audience:,} personene i målets "
             "segmenter: senk målet eller utvid målgruppen."
         ),
-        "time-bound/no-deadline": "Ingen frist: sett datoen målet skal være nådd.",
+        "time-bound/no-deadline": (
+            "Ingen frist: sett datoen målet skal være nådd, eller planens periode."
+        ),
         "time-bound/passed": (
             "Fristen {deadline} er passert (i dag er det {today}): flytt den eller avslutt målet."
         ),
         "time-bound/start-after-deadline": (
             "Starten {start} er etter fristen {deadline}: bytt om eller rett datoene."
         ),
+        "time-bound/outside-period.start": (
+            "Starten {start} er før planens periode begynner ({period}): "
+            "flytt starten eller utvid perioden."
+        ),
+        "time-bound/outside-period.deadline": (
+            "Fristen {deadline} er etter at planens periode slutter ({period}): "
+            "flytt fristen eller utvid perioden."
+        ),
         "people/no-platforms": (
             "Ingen plattformer: finn ut hvor dette segmentet er før dere velger teknologi."
+        ),
+        "people/untargeted-segment": (
+            "Ingen mål gjelder {segment}: nevn segmentet i et mål, eller ta det ut av planen."
         ),
         "people/involvement-sum": (
             "Andelene for involvering blir til sammen {total:g} %, ikke 100: juster dem "
@@ -193,8 +271,21 @@ FINDINGS = Catalog(
             "segmentene er diskusjonsbrukere eller avanserte brukere: velg en annen type "
             "eller en annen målgruppe."
         ),
+        "objectives/no-kind": (
+            "Ingen type: si hvilken Groundswell-funksjon målet tjener (lytte, snakke, "
+            "engasjere, støtte eller omfavne)."
+        ),
+        "objectives/no-focus": (
+            "{count} mål og ingen valgt til å lede: merk det viktigste som hovedmål."
+        ),
+        "objectives/several-primary": (
+            "«{first}» er hovedmålet allerede: ett mål leder, gjør dette til et delmål."
+        ),
         "strategy/no-relationship": (
             "Relasjonen er ikke beskrevet: si hvordan forholdet til målgruppen skal endre seg."
+        ),
+        "strategy/orphan-initiative": (
+            "Tiltaket tjener ingen mål: si hvilke mål det tjener, eller dropp det."
         ),
         "technology/audience-absent": (
             "Målverdien gjelder {platform}, men ingen av målets segmenter ({segments}) er på "
@@ -208,7 +299,9 @@ FINDINGS = Catalog(
             "Målverdien gjelder {platform}, som ikke er med i plattformmiksen: "
             "legg den til under Technology."
         ),
-        "technology/no-platform": "Målverdi {n} nevner ingen plattform: si hvor den måles.",
+        "technology/no-platform": (
+            "Målverdi {n} nevner ingen plattform eller kilde: si hvor den måles."
+        ),
         "technology/unused-platform": (
             "Ingen segmenter er på {platform}: ta den ut av miksen, "
             "eller legg til segmentet som er der."
@@ -300,6 +393,17 @@ PROBLEMS = Catalog(
             "upgrade posttui to open it"
         ),
         "format.wrong": "format must be {format}, not {got}",
+        "format.needs-2": (
+            "`{name}` is new in format 2: write `format = 2` at the top of the file to use it"
+        ),
+        "format.needs-2.value": (
+            '{name} "{value}" is new in format 2: write `format = 2` at the top of the '
+            "file to use it"
+        ),
+        "missing.key.format-1": (
+            "missing required key `{name}` (optional from format 2 on: "
+            "write `format = 2` at the top of the file)"
+        ),
         "unknown-key.close": "unknown key `{name}` (did you mean `{close}`?)",
         "unknown-key.known": "unknown key `{name}`; known keys: {known}",
         "missing.key": "missing required key `{name}`",
@@ -370,6 +474,16 @@ PROBLEMS = Catalog(
             "oppgrader posttui for å åpne den"
         ),
         "format.wrong": "format må være {format}, ikke {got}",
+        "format.needs-2": (
+            "`{name}` er nytt i format 2: skriv `format = 2` øverst i filen for å bruke det"
+        ),
+        "format.needs-2.value": (
+            "{name} «{value}» er nytt i format 2: skriv `format = 2` øverst i filen for å bruke det"
+        ),
+        "missing.key.format-1": (
+            "påkrevd nøkkel `{name}` mangler (valgfri fra format 2: "
+            "skriv `format = 2` øverst i filen)"
+        ),
         "unknown-key.close": "ukjent nøkkel `{name}` (mente du `{close}`?)",
         "unknown-key.known": "ukjent nøkkel `{name}`; kjente nøkler: {known}",
         "missing.key": "påkrevd nøkkel `{name}` mangler",

@@ -1,19 +1,28 @@
-"""The plan document: pydantic models of the whole format (format 1).
+"""The plan document: pydantic models of the whole format (formats 1 and 2).
 
 Field order is the canonical key order of the file; the writer relies on it.
 Unset optional keys take their defaults ("" / [] / None) and are omitted on save,
 so an empty value and a missing key mean the same thing.
+
+The models hold format 2, a superset of format 1. `format_2_keys` lists what a plan
+uses of format 2; a plan that uses nothing of it is written as format 1, byte for byte
+as before, and a file that says `format = 1` may not use it (the loader says which key).
+A later format adds its keys here and its uses to `format_2_keys` (or a sibling).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-FORMAT: Literal[1] = 1
+# The first format, and the newest this posttui reads and writes.
+FIRST_FORMAT: Literal[1] = 1
+FORMAT: Literal[2] = 2
+FormatVersion = Literal[1, 2]
 
 SLUG_PATTERN = r"^[a-z0-9-]+$"
 
@@ -29,7 +38,12 @@ LINKAGES: tuple[Linkage, ...] = (
     "diffuse",
 )
 
-Language = Literal["en", "nb"]
+Language = Literal["en", "nb", "nn"]
+LANGUAGE_CHOICES: tuple[Language, ...] = ("en", "nb", "nn")
+FORMAT_2_LANGUAGES = ("nn",)
+
+Direction = Literal["increase", "decrease", "maintain"]
+DIRECTIONS: tuple[Direction, ...] = ("increase", "decrease", "maintain")
 
 INVOLVEMENT_TYPES = ("socializers", "lurkers", "sporadics", "debaters", "advanced")
 # Brandtzæg's shares of Norwegian users, offered as a starting point.
@@ -70,6 +84,8 @@ class PlanInfo(Table):
     organization: Text = ""
     language: Language | None = None
     as_of: date | None = None
+    period_start: date | None = None
+    period_end: date | None = None
     notes: Text = ""
 
 
@@ -111,16 +127,30 @@ class People(Table):
 
 class Target(Table):
     platform: Slug | None = None
+    source: Slug | None = None
     metric: Slug | None = None
+    direction: Direction | None = None
     baseline: Number | None = None
-    target: Number
+    target: Number | None = None
     notes: Text = ""
+
+    def heading(self) -> Direction | None:
+        """Where the metric should go: `direction`, else inferred from baseline and
+        target (equal ones: maintain); None when neither says."""
+        if self.direction is not None:
+            return self.direction
+        if self.baseline is None or self.target is None:
+            return None
+        if self.target > self.baseline:
+            return "increase"
+        return "decrease" if self.target < self.baseline else "maintain"
 
 
 class Objective(Table):
     id: Slug
     statement: RequiredText
     kind: Kind | None = None
+    primary: bool = False
     segments: list[Slug] = []
     owner: Text = ""
     why: Text = ""
@@ -159,7 +189,7 @@ class Technology(Table):
 
 
 class Plan(Table):
-    format: Literal[1]
+    format: FormatVersion
     plan: PlanInfo
     settings: Settings = Field(default_factory=Settings)
     people: People = Field(default_factory=People)
@@ -169,7 +199,32 @@ class Plan(Table):
 
     @classmethod
     def new(cls, title: str) -> Plan:
-        return cls(format=FORMAT, plan=PlanInfo(title=title))
+        return cls(format=FIRST_FORMAT, plan=PlanInfo(title=title))
+
+
+def format_2_keys(plan: Plan) -> Iterator[str]:
+    """Key paths of what `plan` says that format 1 cannot say, in file order: the keys
+    new in format 2, `language = "nn"`, and a target without a `target` value."""
+    info = plan.plan
+    if info.language in FORMAT_2_LANGUAGES:
+        yield "plan.language"
+    for name in ("period_start", "period_end"):
+        if getattr(info, name) is not None:
+            yield f"plan.{name}"
+    for i, objective in enumerate(plan.objectives):
+        if objective.primary:
+            yield f"objectives[{i}].primary"
+        for j, target in enumerate(objective.targets):
+            for name in ("source", "direction"):
+                if getattr(target, name) is not None:
+                    yield f"objectives[{i}].targets[{j}].{name}"
+            if target.target is None:
+                yield f"objectives[{i}].targets[{j}].target"
+
+
+def needed_format(plan: Plan) -> FormatVersion:
+    """The format `plan` is written in: 1 unless it uses something of format 2."""
+    return FORMAT if next(format_2_keys(plan), None) is not None else FIRST_FORMAT
 
 
 def title_from_filename(name: str) -> str:

@@ -8,7 +8,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,12 +16,14 @@ from typing import Any
 import tomli_w
 
 from posttui.core.loader import CONFLICT_MARKER
-from posttui.core.model import Plan
+from posttui.core.model import Plan, needed_format
 
 
 def dumps(plan: Plan) -> str:
-    """The canonical text of `plan`: key order of the format, unset keys omitted."""
+    """The canonical text of `plan`: key order of the format, unset keys omitted; the
+    oldest format that says it all (1 unless it uses something of format 2)."""
     data = plan.model_dump(mode="python", exclude_defaults=True)
+    data["format"] = needed_format(plan)
     return "\n".join(blocks(data, "", "{}"))
 
 
@@ -113,7 +115,7 @@ def save(plan: Plan, path: Path | str) -> None:
 
 def write_atomic(
     path: Path,
-    text: str,
+    text: str | Iterable[str],
     *,
     mode: int | None = None,
     new_at_most: int = 0o666,
@@ -122,7 +124,8 @@ def write_atomic(
     """Replace `path` with `text` so that a crash leaves the old or the new file, whole.
 
     Writes a temp file in the same folder, fsyncs it and renames it over the
-    target. A symlink is followed so that its target is replaced, not the link;
+    target; `text` may come in pieces, each written as it comes (a report). A
+    symlink is followed so that its target is replaced, not the link;
     with `follow_symlinks=False` (the editor's own files, such as the journal) the
     link itself is replaced and what it points at is never touched. A read-only
     file, or a file in a read-only folder, is refused (PermissionError) whatever
@@ -145,7 +148,8 @@ def write_atomic(
     fd, tmp = create_temp(target)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            for piece in [text] if isinstance(text, str) else text:
+                handle.write(piece.encode("utf-8"))
             handle.flush()
             if owner is not None:
                 _chown(handle.fileno(), *owner)

@@ -165,9 +165,10 @@ class Report:
         lines = []
         for target in objective.targets:
             params = {
-                "platform": target.platform or unset,
+                # A target measured off any one platform (a survey, say) names its source.
+                "platform": target.platform or target.source or unset,
                 "metric": target.metric or unset,
-                "target": self.number(target.target),
+                "target": unset if target.target is None else self.number(target.target),
             }
             if target.baseline is None:
                 lines.append(self.say("target.to", **params))

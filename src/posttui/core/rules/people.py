@@ -1,10 +1,10 @@
-"""People: who the audience is and how they take part."""
+"""people/*: who the audience is, how they take part, and whether any objective is for them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from posttui.core.rules.registry import Context, Hit, rule
+from posttui.core.rules.registry import Context, Hit, Severity, rule
 
 INVOLVEMENT_TOLERANCE = 1
 
@@ -33,3 +33,15 @@ def involvement_sum(ctx: Context) -> Iterator[Hit]:
         if (total := off_hundred(segment.involvement.shares())) is not None:
             path = f"people.segments[{index}].involvement"
             yield Hit(path, "", {"total": total}, segment.id)
+
+
+@rule("people/untargeted-segment", Severity.INFO)
+def untargeted_segment(ctx: Context) -> Iterator[Hit]:
+    """A segment no objective is for; only once objectives name segments at all (a plan
+    still being written names none yet, and a finding per segment would be noise)."""
+    named = {ref for objective in ctx.plan.objectives for ref in objective.segments}
+    if not named:
+        return
+    for index, segment in enumerate(ctx.plan.people.segments):
+        if segment.id not in named:
+            yield Hit(f"people.segments[{index}].id", "", {"segment": segment.id}, segment.id)

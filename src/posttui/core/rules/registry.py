@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from posttui.core.messages import FINDINGS, localized
-from posttui.core.model import Objective, Plan, Segment
+from posttui.core.model import Objective, Plan, Segment, Target
 from posttui.core.vocabulary import GROUPS
 
 
@@ -82,7 +82,13 @@ class Context:
         self.mix = {platform.id for platform in plan.technology.platforms}
         self.present = {p for segment in plan.people.segments for p in segment.platforms}
         self.max_growth = plan.settings.max_monthly_growth or DEFAULT_MAX_MONTHLY_GROWTH
+        self.period_start = plan.plan.period_start
+        self.period_end = plan.plan.period_end
         self._named: dict[int, list[Segment]] = {}
+
+    def deadline(self, objective: Objective) -> date | None:
+        """When the objective is due: its own deadline, else the end of the plan's period."""
+        return objective.deadline or self.period_end
 
     def named_segments(self, objective: Objective) -> list[Segment]:
         """The known segments an objective names, each once."""
@@ -95,6 +101,22 @@ class Context:
     def names_only_known(self, objective: Objective) -> bool:
         """The objective names segments, and every one of them exists."""
         return bool(objective.segments) and all(r in self.segments for r in objective.segments)
+
+
+def targets_lacking(objective: Objective, key: str, *, unless: str = "") -> Iterator[Hit]:
+    """A hit at each of the objective's targets that leaves `key` unset (and `unless`, if
+    given, too), numbered from 1 for the message: what measurable/no-baseline,
+    measurable/no-metric, measurable/no-target-value and technology/no-platform share."""
+    for index, target in enumerate(objective.targets):
+        if getattr(target, key) is None and (not unless or getattr(target, unless) is None):
+            yield Hit(f"targets[{index}].{key}", "", {"n": index + 1})
+
+
+def targets_with(objective: Objective, key: str) -> Iterator[tuple[int, Target]]:
+    """Each target of the objective (with its index) that sets `key`."""
+    for index, target in enumerate(objective.targets):
+        if getattr(target, key) is not None:
+            yield index, target
 
 
 PlanCheck = Callable[[Context], Iterator[Hit]]

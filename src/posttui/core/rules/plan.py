@@ -1,4 +1,4 @@
-"""The plan holds together: ids unique, references resolve."""
+"""plan/*: the plan holds together: ids unique, references resolve."""
 
 from __future__ import annotations
 

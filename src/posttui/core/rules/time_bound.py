@@ -1,0 +1,35 @@
+"""time-bound/*: an objective is due by a date (its own, or the end of the plan's period)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from posttui.core.model import Objective
+from posttui.core.rules.registry import Context, Hit, Severity, objective_rule
+
+
+@objective_rule("time-bound/no-deadline")
+def no_deadline(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if ctx.deadline(objective) is None:
+        yield Hit("deadline")
+
+
+@objective_rule("time-bound/passed")
+def passed(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if objective.deadline and objective.deadline < ctx.today:
+        yield Hit("deadline", "", {"deadline": objective.deadline, "today": ctx.today})
+
+
+@objective_rule("time-bound/start-after-deadline")
+def start_after_deadline(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if objective.start and objective.deadline and objective.start > objective.deadline:
+        yield Hit("start", "", {"start": objective.start, "deadline": objective.deadline})
+
+
+@objective_rule("time-bound/outside-period", Severity.INFO)
+def outside_period(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    if objective.start and ctx.period_start and objective.start < ctx.period_start:
+        yield Hit("start", ".start", {"start": objective.start, "period": ctx.period_start})
+    if objective.deadline and ctx.period_end and objective.deadline > ctx.period_end:
+        params = {"deadline": objective.deadline, "period": ctx.period_end}
+        yield Hit("deadline", ".deadline", params)
