@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
+import select
 import signal
 import socket
 import subprocess
@@ -61,7 +63,10 @@ class Served:
         else:
             raise AssertionError("posttui serve never listened")
         assert self.process.stdout is not None
-        self.banner = self.process.stdout.readline().decode()  # printed before listening
+        # The banner is printed on start; wait for it no longer than for the port.
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        assert ready, "posttui serve printed no URL"
+        self.banner = self.process.stdout.readline().decode()
         found = re.search(r"http://\S+", self.banner)
         assert found, self.banner
         self.url = found.group()
@@ -109,20 +114,21 @@ async def editor_output(
 ) -> bytes:
     """Open a WebSocket at `url` and read what the editor draws for a while: its bytes.
     Raises aiohttp.WSServerHandshakeError (with `.status`) when the server refuses."""
-    received = b""
-    async with session.ws_connect(url, headers=dict(headers)) as ws:
-        await ws.send_json(["resize", {"width": 100, "height": 30}])
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and len(received) < 2000:
-            try:
-                message = await ws.receive(timeout=max(0.1, deadline - time.monotonic()))
-            except TimeoutError:
-                break
-            if message.type == aiohttp.WSMsgType.BINARY:
-                received += message.data
-            elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-                break
-    return received
+    received = bytearray()
+
+    async def read() -> None:
+        async with session.ws_connect(url, headers=dict(headers)) as ws:
+            await ws.send_json(["resize", {"width": 100, "height": 30}])
+            while len(received) < 2000:
+                message = await ws.receive()
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    received.extend(message.data)
+                elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+                    return
+
+    with contextlib.suppress(TimeoutError):  # what came within the time is the answer
+        await asyncio.wait_for(read(), timeout)
+    return bytes(received)
 
 
 def websocket_status(url: str, headers: Mapping[str, str]) -> int:

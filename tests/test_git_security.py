@@ -236,6 +236,6 @@ def test_posttui_dash_dash_opens_the_plan_in_a_terminal(tmp_path: Path) -> None:
     title = load(NORDLYS).plan.plan.title
     with Terminal("--lang", "en", "--", str(plan)) as term:
         term.wait_for(title[:30], timeout=30)
-        term.wait_for("Findings (10)", timeout=30)  # loaded and checked
+        term.wait_for("Findings (", timeout=30)  # loaded and checked
         term.keys("C-q")
         assert term.exit_status() == 0
