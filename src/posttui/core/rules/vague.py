@@ -32,7 +32,7 @@ _EN_NUMBERS = (
     "percentage"
 )
 _NO_NUMBERS = (
-    "tre seks sju syv åtte ni ti elleve tolv tretten fjorten femten seksten sytten atten "
+    "tre fem seks sju syv åtte ni ti elleve tolv tretten fjorten femten seksten sytten atten "
     "nitten tjue tjuge tretti førti femti seksti sytti åtti nitti hundre tusen million "
     "millioner milliard milliarder halvparten halvere halvert halvering doble doblet dobla "
     "dobling dobbelt tredoble tredobling dusin prosent prosentpoeng prosentpoengs"
