@@ -38,7 +38,8 @@ WORDS = Catalog(
         "port": "the port to listen on (default: 8000)",
         "host": (
             "the address to listen on (default: 127.0.0.1, this machine only; "
-            "0.0.0.0 lets every machine that reaches this one edit the plan)"
+            "0.0.0.0 lets every machine that reaches this one ask for an editor, "
+            "which the token in the URL lets in)"
         ),
         "max-editors": "how many editors may run at once (default: 4)",
         "token-file": (
@@ -79,7 +80,8 @@ WORDS = Catalog(
         "port": "porten det lyttes på (standard: 8000)",
         "host": (
             "adressen det lyttes på (standard: 127.0.0.1, bare denne maskinen; "
-            "0.0.0.0 lar alle maskiner som når denne, redigere planen)"
+            "0.0.0.0 lar alle maskiner som når denne, be om et redigeringsprogram, "
+            "som nøkkelen i URL-en slipper inn)"
         ),
         "max-editors": "hvor mange redigeringsprogrammer som kan kjøre samtidig (standard: 4)",
         "token-file": (
