@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from posttui.core import paths
 from posttui.core.loader import load
 from terminal import Terminal
 
@@ -60,3 +61,77 @@ def test_a_broken_plan_is_explained_left_alone_and_exits_2(tmp_path: Path) -> No
         term.keys("q")
         assert term.exit_status() == 2
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("key", "section", "field"),
+    [("F2", "people.segments", "name"), ("F3", "objectives", "statement")],
+)
+def test_delete_then_type_edits_the_item_shown(tmp_path: Path, key, section, field) -> None:
+    """The sequence that once wrote into the next item: list, delete, tab, type, save."""
+    plan = tmp_path / "nordlys.post.toml"
+    shutil.copy(SAMPLES / "nordlys-analytics.post.toml", plan)
+    before = paths.get(load(plan).plan, section)
+    with Terminal(str(plan), "--lang", "en") as term:
+        term.wait_for("Findings (")
+        term.keys(key)
+        time.sleep(1)
+        term.keys("Escape", "Home", "d")
+        term.wait_for("ctrl+z brings it back")
+        term.keys("Tab")
+        time.sleep(0.5)
+        term.text("!")
+        time.sleep(0.5)
+        term.keys("C-s")
+        term.wait_for("Saved nordlys.post.toml")
+        term.keys("C-q")
+        assert term.exit_status() == 0
+    after = paths.get(load(plan).plan, section)
+    assert [item.id for item in after] == [item.id for item in before[1:]]
+    assert getattr(after[0], field) == getattr(before[1], field) + "!"  # the item shown
+    assert [getattr(i, field) for i in after[1:]] == [getattr(i, field) for i in before[2:]]
+
+
+def test_pick_rename_and_carry_through(tmp_path: Path) -> None:
+    """By keys alone: pick a segment with ctrl+o, rename the objective's id in Norwegian
+    letters, and find the file holding what the screen showed."""
+    plan = tmp_path / "nordlys.post.toml"
+    shutil.copy(SAMPLES / "nordlys-analytics.post.toml", plan)
+    before = load(plan).plan
+    with Terminal(str(plan), "--lang", "en") as term:
+        term.wait_for("Findings (")
+        term.keys("F3")
+        time.sleep(1)
+        term.keys("Down", "Enter", "Tab")  # linkedin-followers: its id
+        time.sleep(0.5)
+        term.keys("C-u")
+        # A binding's key reaches the input after letters queued behind it: wait for it.
+        term.wait_for("use lowercase letters")
+        term.text("Følgere på LinkedIn")
+        term.wait_for("The new id is carried to references: 1")
+        for _ in range(2):
+            term.keys("Tab")  # kind, then the segments
+        time.sleep(0.5)
+        term.keys("C-o")
+        term.wait_for("space tick")
+        wanted = next(
+            s for s in before.people.segments if s.id not in before.objectives[1].segments
+        )
+        term.text(wanted.id[:5])
+        other = next(s for s in before.people.segments if s.id != wanted.id).name
+        deadline = time.monotonic() + 15
+        while other in term.screen() and time.monotonic() < deadline:
+            time.sleep(0.05)  # the filter has taken what was typed
+        term.keys("Space", "Enter")
+        deadline = time.monotonic() + 15
+        while "space tick" in term.screen() and time.monotonic() < deadline:
+            time.sleep(0.05)  # the picker closes
+        term.keys("C-s")
+        term.wait_for("Saved nordlys.post.toml")
+        term.keys("C-q")
+        assert term.exit_status() == 0
+    after = load(plan).plan
+    assert after.objectives[1].id == "folgere-pa-linkedin"
+    assert "folgere-pa-linkedin" in after.strategy.initiatives[0].objectives
+    assert "linkedin-followers" not in {o for i in after.strategy.initiatives for o in i.objectives}
+    assert wanted.id in after.objectives[1].segments

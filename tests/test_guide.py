@@ -681,7 +681,7 @@ def screen(session: str) -> str:
     return result.stdout
 
 
-def wait_for(session: str, text: str, timeout: float = 15) -> None:
+def wait_for(session: str, text: str, timeout: float = 40) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if text in screen(session):

@@ -200,7 +200,7 @@ async def test_a_failed_save_elsewhere_names_the_place_it_tried(plan_path: Path)
         asked = question(app)
         assert "Could not save copy.post.toml." in asked
         assert f"The folder {nowhere.parent} does not exist" in asked
-        assert app.sub_title.startswith(plan_path.name)  # still editing the plan
+        assert app.sub_title.endswith(f" {plan_path.name}")  # still editing the plan
         assert "unsaved" in app.sub_title
 
 

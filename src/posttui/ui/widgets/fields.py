@@ -241,6 +241,7 @@ class TextField(BoundField):
             # Plan text is data: control characters are shown escaped, never sent;
             # a line break shows as a symbol that typing there keeps a line break.
             editor.value = (printable(text) if whole else preview(text)).replace("\n", LINE_BREAK)
+        editor.cursor_position = len(editor.value)  # typing goes after the value shown
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
@@ -113,10 +113,30 @@ _NO_MATCH = "no-match"  # ... and the line saying nothing matches
 
 class Filter(Input):
     """The picker's filter. A space is never typed into it: space ticks the highlighted
-    entry, and matching ignores separators, so no filter needs one."""
+    entry, and matching ignores separators, so no filter needs one.
+
+    The picker's keys act in the filter's own turn, after the letters typed before them
+    (a binding would act first, on the list as it was before those letters)."""
+
+    PICKER_KEYS: ClassVar[dict[str, str]] = {
+        "space": "tick",
+        "enter": "accept",
+        "down": "move(1)",
+        "up": "move(-1)",
+        "pagedown": "page(1)",
+        "pageup": "page(-1)",
+    }
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return key != "space" and super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if (action := self.PICKER_KEYS.get(event.key)) is not None:
+            event.stop()
+            event.prevent_default()
+            await self.screen.run_action(action)
+            return
+        await super()._on_key(event)
 
 
 class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
@@ -130,15 +150,13 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The filter has the focus and binds these keys itself (enter submits, up and
-        # down scroll it): only priority bindings reach them first. Space reaches them
-        # because the filter gives it up (`Filter.check_consume_key`).
-        Binding("space", "tick", "Tick", priority=True),
-        Binding("enter", "accept", "Done", priority=True),
-        Binding("down", "move(1)", "Down", show=False, priority=True),
-        Binding("up", "move(-1)", "Up", show=False, priority=True),
-        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
-        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        # While the filter has the focus, it does these itself (`Filter.PICKER_KEYS`).
+        Binding("space", "tick", "Tick"),
+        Binding("enter", "accept", "Done"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("escape", "cancel", "Cancel"),
     ]
     _OWN_KEYS: ClassVar[set[str]] = {"tick", "accept"}
@@ -166,6 +184,7 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
             self._chosen = {next(iter(dict.fromkeys(chosen)))}
         self._shown: list[_Entry] = []  # the entries listed now, in order
         self._adding = ""  # the id the add entry offers, if any
+        self._filtered: str | None = None  # the filter text the list was made for
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
@@ -221,7 +240,7 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
         """List the entries the filter lets through, the highlight on `highlight` (an
         entry's id) if it is listed, else on the first."""
         lang = language(self)
-        text = self.query_one(Filter).value
+        text = self._filtered = self.query_one(Filter).value
         query = folded(text)
         self._shown = [entry for entry in self._entries if entry.matches(query)]
         options: list[Option] = []
@@ -301,12 +320,20 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
         self._refill(highlight=new.id)
         self._show_title()
 
+    def _catch_up(self) -> None:
+        """List what the filter holds now: a key pressed right after typing (space,
+        enter, a move) acts on what was typed, not on the list before it."""
+        if self.query_one(Filter).value != self._filtered:
+            self._refill()
+
     def action_tick(self) -> None:
         """Tick or untick the highlighted entry (in single mode: pick just it)."""
+        self._catch_up()
         option = self._list.highlighted_option
         self._toggle(option.id if option else None)
 
     def action_move(self, by: int) -> None:
+        self._catch_up()
         if by > 0:
             self._list.action_cursor_down()
         else:
@@ -318,6 +345,7 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
     def action_accept(self) -> None:
         """Done: the ids ticked (multiple), or the highlighted entry's (single), in the
         plan's order. Enter on the add entry adds it first."""
+        self._catch_up()
         option = self._list.highlighted_option
         if option is not None and option.id == _ADD:
             self._add()
