@@ -27,6 +27,7 @@ CORE_MODULES = [
     "posttui.cli.export",
     "posttui.cli.serve",
     "posttui.core.journal",
+    "posttui.core.confine",
 ]
 
 BLOCK_TEXTUAL = """
