@@ -28,6 +28,8 @@ CORE_MODULES = [
     "posttui.cli.serve",
     "posttui.core.journal",
     "posttui.core.confine",
+    "posttui.core.config",
+    "posttui.cli.config",
 ]
 
 BLOCK_TEXTUAL = """

@@ -12,7 +12,20 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from posttui import __version__
-from posttui.cli import check, diff, edit, export, fmt, gitsetup, merge, new, schema, serve, show
+from posttui.cli import (
+    check,
+    config,
+    diff,
+    edit,
+    export,
+    fmt,
+    gitsetup,
+    merge,
+    new,
+    schema,
+    serve,
+    show,
+)
 from posttui.cli.parsing import WORDS, Parser, argv_language
 from posttui.core.i18n import LANGUAGES
 
@@ -28,6 +41,7 @@ COMMANDS: dict[str, ModuleType] = {
     "schema": schema,
     "export": export,
     "serve": serve,
+    "config": config,
 }
 
 

@@ -12,8 +12,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from posttui.core import config
     from posttui.ui.app import PostApp
 
-    app = PostApp(options.plan, lang=options.lang)
+    settings, problems = config.load()
+    app = PostApp(options.plan, lang=options.lang, config=settings, config_problems=problems)
     app.run()
     return app.return_code or 0  # 2: the plan could not be loaded

@@ -10,17 +10,31 @@ from posttui.core.i18n import Catalog
 # The schema itself is for tools, and stays as the format names things.
 WORDS = Catalog(
     "schema",
-    en={"help": "print the JSON Schema of the plan format"},
-    nb={"help": "skriv ut JSON Schema for planformatet"},
+    en={
+        "help": "print the JSON Schema of the plan format",
+        "config": "the settings file's schema instead",
+    },
+    nb={
+        "help": "skriv ut JSON Schema for planformatet",
+        "config": "skjemaet for innstillingsfilen i stedet",
+    },
 )
 HELP = WORDS("help")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """`schema` takes no arguments."""
+    parser.add_argument("--config", action="store_true", help=WORDS("config"))
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.config:
+        from posttui.core.config import Config
+
+        schema = Config.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = "posttui settings (posttui config path)"
+        print(json.dumps(schema, ensure_ascii=False, indent=2))
+        return 0
     from posttui.core.model import FORMAT, Plan
 
     schema = Plan.model_json_schema()

@@ -22,8 +22,10 @@ def choose(
     explicit: str | None = None,
     plan: str | None = None,
     environ: Mapping[str, str] = os.environ,
+    preferred: str | None = None,
 ) -> str:
-    """The language to speak: `--lang`, else the plan's `language`, else the locale."""
+    """The language to speak: `--lang`, else the plan's `language`, else the one the
+    settings prefer, else the locale."""
     if explicit:
         return explicit
     if plan:
@@ -32,6 +34,8 @@ def choose(
         if plan in LANGUAGES:
             return plan
         return "nb" if plan in _NORWEGIAN else "en"
+    if preferred:
+        return preferred
     # POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG.
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if locale := environ.get(variable):

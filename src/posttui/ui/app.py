@@ -36,6 +36,7 @@ from posttui.ui.widgets.steps import StepBar
 from posttui.ui.words import WORDS, say
 
 if TYPE_CHECKING:
+    from posttui.core.config import Config
     from posttui.core.document import Document, ItemKey
     from posttui.core.history import History
     from posttui.core.loader import LoadError
@@ -98,20 +99,20 @@ class PostApp(App[int]):
         "technology": screen("technology", "TechnologyScreen"),
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+z", "undo", "Undo", priority=True),
-        Binding("ctrl+y", "redo", "Redo", priority=True, show=False),
-        Binding("f1", "help", "Keys"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+s", "save", "Save", id="app.save"),
+        Binding("ctrl+z", "undo", "Undo", priority=True, id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", priority=True, show=False, id="app.redo"),
+        Binding("f1", "help", "Keys", id="app.help"),
         # The step bar under the header shows these.
-        Binding("f2", "switch_mode('people')", "People", show=False),
-        Binding("f3", "switch_mode('objectives')", "Objectives", show=False),
-        Binding("f4", "switch_mode('strategy')", "Strategy", show=False),
-        Binding("f5", "switch_mode('technology')", "Technology", show=False),
+        Binding("f2", "switch_mode('people')", "People", show=False, id="app.people"),
+        Binding("f3", "switch_mode('objectives')", "Objectives", show=False, id="app.objectives"),
+        Binding("f4", "switch_mode('strategy')", "Strategy", show=False, id="app.strategy"),
+        Binding("f5", "switch_mode('technology')", "Technology", show=False, id="app.technology"),
         # Text areas use f6 themselves; the plan's own fields must open from anywhere.
-        Binding("f6", "plan_details", "Plan", priority=True),
-        Binding("f7", "changes", "Changes"),
-        Binding("ctrl+g", "guide", "Guide", show=False),
+        Binding("f6", "plan_details", "Plan", priority=True, id="app.details"),
+        Binding("f7", "changes", "Changes", id="app.changes"),
+        Binding("ctrl+g", "guide", "Guide", show=False, id="app.guide"),
     ]
     # Actions that need a plan: none of them while it loads or when it failed to.
     PLAN_ACTIONS: ClassVar[set[str]] = {
@@ -132,13 +133,23 @@ class PostApp(App[int]):
     # Key paths that differ from the plan committed at HEAD, marked in the editors.
     changed: var[frozenset[str]] = var(frozenset(), init=False)
 
-    def __init__(self, path: Path | str, lang: str | None = None) -> None:
-        """`lang`: the language asked for (`--lang`); it wins over the plan's."""
+    def __init__(
+        self,
+        path: Path | str,
+        lang: str | None = None,
+        *,
+        config: Config | None = None,
+        config_problems: list[str] | None = None,
+    ) -> None:
+        """`lang`: the language asked for (`--lang`); it wins over the plan's, which wins
+        over the settings' (`config`, read from the settings file by `posttui edit`)."""
         super().__init__()
         self.path = Path(path)
         self.asked_lang = lang
+        self.settings = config
+        self._config_problems = config_problems or []
         # Known before the first frame, which is drawn before the plan is loaded.
-        self.set_reactive(PostApp.lang, choose(lang, peek_language(self.path)))
+        self.set_reactive(PostApp.lang, self._language(peek_language(self.path)))
         self.document: Document | None = None
         self.load_error: LoadError | None = None
         self.recovery: CrashRecovery | None = None  # journals edits once the plan has loaded
@@ -180,6 +191,7 @@ class PostApp(App[int]):
 
     def on_mount(self) -> None:
         self.title = preview(peek_title(self.path))
+        self._apply_settings()
         self.call_after_refresh(self._open_plan)
 
     async def _open_plan(self) -> None:
@@ -354,7 +366,11 @@ class PostApp(App[int]):
     def _follow_plan_language(self) -> None:
         """Speak the plan's language (an edit, undo or reload may change it), unless
         `--lang` chose one."""
-        self.lang = choose(self.asked_lang, self.plan.plan.language)
+        self.lang = self._language(self.plan.plan.language)
+
+    def _language(self, plan: str | None) -> str:
+        preferred = self.settings.language if self.settings else None
+        return choose(self.asked_lang, plan, preferred=preferred)
 
     def watch_lang(self) -> None:
         self.refresh_bindings()  # the footer and the key help describe them anew
@@ -638,6 +654,42 @@ class PostApp(App[int]):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    # ---- settings: theme, keymap ----
+
+    def _apply_settings(self) -> None:
+        """The theme and keys the settings file asks for; what is wrong in it is said,
+        and the rest applies."""
+        problems = list(self._config_problems)
+        if self.settings is not None:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            elif self.settings.theme is not None:
+                problems.append(say(self, "config.no-theme", theme=printable(self.settings.theme)))
+            self.set_keymap(self.settings.keymap)
+            self.watch(self, "theme", self._remember_theme, init=False)
+        for problem in problems:
+            self.notify(
+                say(self, "config.problem", problem=problem),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+
+    def _remember_theme(self, theme: str) -> None:
+        """The theme chosen in the palette is kept for the next start."""
+        from posttui.core import config
+
+        try:
+            problems = config.remember_theme(theme)
+        except OSError as error:
+            problems = [str(error)]
+        for problem in problems:
+            self.notify(
+                say(self, "config.not-saved", problem=printable(problem)),
+                severity="warning",
+                markup=False,
+            )
 
     # ---- Textual's own words, in the language spoken ----
 

@@ -24,6 +24,9 @@ WORDS = Catalog(
         # The app
         "app.opening": "Opening {name} …",
         "app.unsaved": "● unsaved",
+        "config.problem": "Settings: {problem}. The default is used.",
+        "config.no-theme": "no theme is called {theme}",
+        "config.not-saved": "The theme could not be kept in the settings file: {problem}",
         "app.invalid": "✗ invalid text: {count}",
         "app.renamed": "The new id is carried to references: {count} (ctrl+z undoes both)",
         "invalid.ask": (
@@ -226,6 +229,9 @@ WORDS = Catalog(
         # The app
         "app.opening": "Åpner {name} …",
         "app.unsaved": "● ikke lagret",
+        "config.problem": "Innstillinger: {problem}. Standardverdien brukes.",
+        "config.no-theme": "det finnes ikke noe tema som heter {theme}",
+        "config.not-saved": "Temaet kunne ikke lagres i innstillingsfilen: {problem}",
         "app.invalid": "✗ ugyldig tekst: {count}",
         "app.renamed": "Den nye id-en er ført videre til referanser: {count} (ctrl+z angrer begge)",
         "invalid.ask": (
@@ -451,6 +457,8 @@ KEYS = Catalog(
         "changes": "Changes",
         "guide": "Guided start",
         "focus_list": "Back to list",
+        "toggle_list": "List",
+        "toggle_findings": "Findings",
         "add_target": "Add target",
         "remove": "Remove target",
         "pick": "Pick from the plan",
@@ -545,6 +553,8 @@ KEYS = Catalog(
         "changes": "Endringer",
         "guide": "Veiledet start",
         "focus_list": "Tilbake til listen",
+        "toggle_list": "Listen",
+        "toggle_findings": "Funn",
         "add_target": "Ny målverdi",
         "remove": "Fjern målverdien",
         "pick": "Velg fra planen",

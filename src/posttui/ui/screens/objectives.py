@@ -30,7 +30,7 @@ class TargetRow(Horizontal):
     (by mouse; by keys, ctrl+r in the row: tab never lands on it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "remove", "Remove target"),
+        Binding("ctrl+r", "remove", "Remove target", id="objectives.remove-target"),
     ]
 
     def __init__(self, screen: ObjectivesScreen, objective: ItemKey, index: int) -> None:
@@ -82,7 +82,7 @@ class ObjectivesScreen(PostScreen):
     SECTION = "objectives"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "add_target", "Add target"),
+        Binding("ctrl+n", "add_target", "Add target", id="objectives.add-target"),
     ]
 
     def item_list(self) -> ItemList:

@@ -276,7 +276,9 @@ class ReferenceField(TextField):
     """Ids of other items of the plan (`refers` names their section), typed or picked:
     ctrl+o lists the plan's items by name and id, in the plan's order."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+o", "pick", "Pick from the plan")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "pick", "Pick from the plan", id="field.pick")
+    ]
 
     def __init__(
         self,

@@ -22,10 +22,10 @@ class ItemList(RowList):
     """The items of one section of the plan, two lines each; the labels follow the plan."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,insert", "add", "New"),
-        Binding("delete,d", "delete", "Delete"),
-        Binding("shift+up", "reorder(-1)", "Move up", show=False),
-        Binding("shift+down", "reorder(1)", "Move down", show=False),
+        Binding("n,insert", "add", "New", id="list.new"),
+        Binding("delete,d", "delete", "Delete", id="list.delete"),
+        Binding("shift+up", "reorder(-1)", "Move up", show=False, id="list.move-up"),
+        Binding("shift+down", "reorder(1)", "Move down", show=False, id="list.move-down"),
     ]
 
     class Picked(Message):
