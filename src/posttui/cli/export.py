@@ -52,25 +52,27 @@ def add_arguments(parser: Parser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from posttui.cli.output import cannot_write, language, loaded
-    from posttui.core.report import export
+    from posttui.core.report import export_pieces
     from posttui.core.terminal import printable
     from posttui.core.writer import write_atomic
 
     if (file := loaded(options, options.plan)) is None:
         return 2
-    plan = file.plan
+    plan, source = file.plan, file.path
+    del file  # its text: the report is made from the plan alone, in little memory
     lang = language(options, plan)
     output = Path(options.output) if options.output else None
     format = options.format or SUFFIXES.get(output.suffix.lower() if output else "", "md")
-    report = export(plan, format, lang, options.today)
+    report = export_pieces(plan, format, lang, options.today)
     if output is None:
         # The report is UTF-8 whatever the locale: it is a file, even when piped.
-        sys.stdout.buffer.write(report.encode("utf-8"))
+        for piece in report:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
     try:
         # A new report says what the plan says: readable by nobody the plan is not.
-        write_atomic(output, report, new_at_most=file.path.stat().st_mode & 0o666)
+        write_atomic(output, report, new_at_most=source.stat().st_mode & 0o666)
     except OSError as error:
         cannot_write("export", output, error, lang)
         return 2

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from posttui.core import matrix
 from posttui.core.model import Objective, Segment
 from posttui.core.report.content import Report, Share
+from posttui.core.report.streaming import chunks, deferred, writing
 from posttui.core.rules.people import off_hundred
 from posttui.core.terminal import printable
 
@@ -146,29 +147,46 @@ POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 def esc(value: str) -> str:
     """Plan text as HTML text or attribute value: escaped, control characters visible
     (a tab, which HTML shows as a space anyway, becomes one)."""
+    if (placeholder := deferred(value, esc_pieces)) is not None:
+        return placeholder
     return html.escape(printable(value.replace("\t", " ")), quote=True)
 
 
+def esc_pieces(value: str) -> Iterator[str]:
+    """`esc(value)` a chunk at a time (every escape is of one character)."""
+    for chunk in chunks(value):
+        yield html.escape(printable(chunk.replace("\t", " ")), quote=True)
+
+
 def render(report: Report) -> str:
+    return "".join(pieces(report))
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """The page a piece at a time; a long plan text is escaped a chunk at a time."""
     info = report.plan.plan
-    title = esc(f"{info.title} · {report.say('kind')}")
-    body = "\n".join(
-        [
-            *_head(report),
-            *_people(report),
-            *_objectives(report),
-            *_strategy(report),
-            *_technology(report),
-            *_findings(report),
-            f"<footer>{esc(report.say('made-with', version=report.version))}</footer>",
-        ]
-    )
-    return (
-        f'<!DOCTYPE html>\n<html lang="{report.lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
+    with writing() as current:
+        title = esc(f"{info.title} · {report.say('kind')}")
+        yield from current.written(
+            f'<!DOCTYPE html>\n<html lang="{report.lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        )
+        for line in _lines(report):
+            yield from current.written(line)
+            yield "\n"
+        yield "</body>\n</html>\n"
+
+
+def _lines(report: Report) -> Iterator[str]:
+    yield from _head(report)
+    yield from _people(report)
+    yield from _objectives(report)
+    yield from _strategy(report)
+    yield from _technology(report)
+    yield from _findings(report)
+    yield f"<footer>{esc(report.say('made-with', version=report.version))}</footer>"
 
 
 def _head(report: Report) -> Iterator[str]:

@@ -5,6 +5,10 @@ emphasis, HTML, entities, table pipes, headings, list markers) is escaped, lines
 joined, and control characters are made visible, so a plan cannot add link markup,
 an image or HTML to the report. A bare address (https://…) stays text here, but
 renderers that link addresses by themselves (GitHub) still will.
+
+The report is written a piece at a time (`pieces`), and a long plan text is
+escaped a chunk at a time into its place (see `streaming`): a 31 MB text is never
+copied whole.
 """
 
 from __future__ import annotations
@@ -15,22 +19,57 @@ from collections.abc import Iterator
 from posttui.core.bars import bar
 from posttui.core.model import Objective, Segment
 from posttui.core.report.content import Report, Share
+from posttui.core.report.streaming import chunks, deferred, writing
 from posttui.core.rules.people import off_hundred
 from posttui.core.terminal import printable
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
+# Characters Markdown reads as markup, each escaped with a backslash (by str.translate:
+# a regular expression's substitution runs Python code for each one it finds).
+_MARKUP = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~&"})
 # What starts a list, a heading underline or an ordered list at the start of a line.
 _BLOCK_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 BAR_WIDTH = 20  # characters for 100 %
-_BLANK_LINES = re.compile(r"\n{3,}")
-# Line breaks and runs of spaces, but no-break spaces: they keep "14 000" whole.
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+# Line breaks and runs of spaces, but no-break spaces: they keep "14 000" whole. (A
+# single space is left alone: matching each one costs seconds in 30 MB of text.)
+_SPACES = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
 
 
 def text(value: str) -> str:
     """Plan text as one line of literal Markdown."""
-    line = _MARKUP.sub(r"\\\1", _SPACES.sub(" ", printable(value)).strip(" "))
+    if (placeholder := deferred(value, text_pieces)) is not None:
+        return placeholder
+    line = _SPACES.sub(" ", printable(value)).strip(" ").translate(_MARKUP)
     return _BLOCK_START.sub(_literal_start, line, count=1)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def text_pieces(value: str, size: int | None = None) -> Iterator[str]:
+    """`text(value)` a chunk of `value` at a time: spaces that run across chunks are one
+    space, and the line's start is escaped as a whole (digits wait for what follows)."""
+    head = ""  # the start of the line, until it is known whether it starts a list
+    started = False  # the start is written
+    space = False  # spaces after what is written so far
+    for chunk in chunks(value, size):
+        line = _SPACES.sub(" ", printable(chunk))
+        core = line.strip(" ")
+        if not core:
+            space = space or bool(line)
+            continue
+        gap = " " if (started or head) and (space or line[0] == " ") else ""
+        space = line[-1] == " "
+        escaped = gap + core.translate(_MARKUP)
+        if started:
+            yield escaped
+            continue
+        head += escaped
+        if _DIGITS.fullmatch(head):
+            continue  # "12" may yet be "12." or "12)"
+        yield _BLOCK_START.sub(_literal_start, head, count=1)
+        head, started = "", True
+    if head:
+        yield _BLOCK_START.sub(_literal_start, head, count=1)
 
 
 def _literal_start(match: re.Match[str]) -> str:
@@ -38,15 +77,37 @@ def _literal_start(match: re.Match[str]) -> str:
     return f"\\{marker}" if marker else f"{number}\\{period}"
 
 
-def quote(value: str) -> list[str]:
-    """Multi-line plan text as a block quote, its paragraphs kept."""
-    paragraphs = re.split(r"\n\s*\n", value.strip())
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        if lines:
-            lines.append(">")
-        lines.extend(f"> {text(line)}" for line in paragraph.splitlines() if line.strip())
-    return lines
+# Where str.splitlines breaks lines, and where a paragraph ends.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def quote(value: str) -> Iterator[str]:
+    """Multi-line plan text as a block quote, its paragraphs kept (line by line: a long
+    text is never split into copies all at once)."""
+    start = len(value) - len(value.lstrip())
+    end = len(value.rstrip())
+    first = True
+    for paragraph_start, paragraph_end in _spans(_PARAGRAPH_BREAK, value, start, end):
+        if not first:
+            yield ">"
+        first = False
+        for line_start, line_end in _spans(_LINE_BREAK, value, paragraph_start, paragraph_end):
+            line = value[line_start:line_end]
+            if line.strip():
+                yield f"> {text(line)}"
+
+
+def _spans(
+    separator: re.Pattern[str], value: str, start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    """The spans of `value[start:end]` between matches of `separator`, as str.split gives
+    them (splitlines: no empty span after a final line break)."""
+    for match in separator.finditer(value, start, end):
+        yield start, match.start()
+        start = match.end()
+    if start < end or separator is _PARAGRAPH_BREAK:
+        yield start, end
 
 
 def row(*cells: str) -> str:
@@ -60,19 +121,35 @@ def table(header: list[str], aligns: str, rows: list[list[str]]) -> list[str]:
 
 
 def render(report: Report) -> str:
-    lines = [
-        *_head(report),
-        *_people(report),
-        *_objectives(report),
-        *_strategy(report),
-        *_technology(report),
-        *_findings(report),
-        "---",
-        "",
-        report.say("made-with", version=report.version),
-    ]
-    # Sections end and start with blank lines; plan text never holds an empty line here.
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip() + "\n"
+    return "".join(pieces(report))
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """The report a piece at a time: its lines, runs of empty lines made one, none at
+    either end (sections end and start with empty lines; plan text never holds one)."""
+    with writing() as current:
+        first, blank = True, False
+        for line in _lines(report):
+            if not line:
+                blank = True
+                continue
+            if not first:
+                yield "\n\n" if blank else "\n"
+            first, blank = False, False
+            yield from current.written(line)
+        yield "\n"
+
+
+def _lines(report: Report) -> Iterator[str]:
+    yield from _head(report)
+    yield from _people(report)
+    yield from _objectives(report)
+    yield from _strategy(report)
+    yield from _technology(report)
+    yield from _findings(report)
+    yield "---"
+    yield ""
+    yield report.say("made-with", version=report.version)
 
 
 def _head(report: Report) -> Iterator[str]:
