@@ -141,7 +141,9 @@ target = 2000
 
 def test_a_format_2_file_without_format_2_keys_is_written_as_format_1() -> None:
     plan = parse(FORMAT_1_PLAN.replace("format = 1", "format = 2"))
+    assert plan.format == 1  # the plan it is saved as
     assert dumps(plan) == FORMAT_1_PLAN
+    assert parse(dumps(plan)) == plan
 
 
 TARGET = "objectives[0].targets[0]"

@@ -24,7 +24,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from posttui.core.loader import load
-from posttui.core.model import Plan, PlanInfo
+from posttui.core.model import Objective, Plan, PlanInfo, Segment
 from posttui.core.rules import lint
 from posttui.core.vocabulary import SMART
 from posttui.core.writer import dumps
@@ -103,6 +103,15 @@ async def answer_people(pilot: Pilot[int]) -> None:
     await choose(pilot, "Functional output")
     await choose(pilot, "Yes: 34/29/23/9/5, to adjust later")
     await choose(pilot, "No, on to Objectives")
+    await skip_period(pilot)
+
+
+async def skip_period(pilot: Pilot[int]) -> None:
+    """The plan's period, asked once before the first objective: left empty."""
+    assert isinstance(pilot.app, PostApp)
+    assert asked(pilot.app) == "plan-period-start"
+    await say(pilot)
+    await say(pilot)
 
 
 async def answer_objective(pilot: Pilot[int]) -> None:
@@ -202,6 +211,7 @@ async def test_a_guide_with_findings_ends_on_the_first_and_says_what_next(tmp_pa
         await choose(pilot, "Not sure yet")
         await choose(pilot, "No, not now")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Not sure yet")
         await say(pilot, "Grow")
         while isinstance(app.screen, GuideScreen):
@@ -245,6 +255,7 @@ async def test_escape_at_an_objective_lands_on_it_and_f4_on_strategy(tmp_path: P
     async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
         await answer_people_quickly(pilot, "Locals")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Talking (marketing)")
         await say(pilot, "Reach 500 members by May")
         await say(pilot)
@@ -313,6 +324,7 @@ async def test_another_segment_starts_a_new_one_and_back_returns_to_the_first(
         await choose(pilot, "Yes, another segment")
         await answer_people_quickly(pilot, "Pensjonister")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         assert [s.name for s in app.plan.people.segments] == ["Studenter", "Pensjonister"]
 
 
@@ -328,6 +340,10 @@ async def test_empty_answers_skip_a_whole_step_and_leave_the_plan_empty(tmp_path
     async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
         assert "skips" in shown(app, "hint")
         await say(pilot)  # no segment: People skipped
+        assert asked(app) == "plan-period-start"
+        assert "skips" in shown(app, "hint")
+        await say(pilot)
+        await say(pilot)  # no period
         assert asked(app) == "objective-kind"
         await choose(pilot, "Not sure yet")
         assert asked(app) == "objective-statement"
@@ -375,6 +391,190 @@ async def test_each_answer_is_one_undo_step(tmp_path: Path) -> None:
         assert [s.name for s in app.plan.people.segments] == ["Pensjonister"]
 
 
+# ---- the plan's period and the objective that leads ----
+
+START, END = date(2027, 1, 1), date(2027, 12, 31)
+ODD = "Reach [@click=app.quit]x[/] 500 members by May"  # plan text, never markup
+
+
+async def answer_objective_quickly(pilot: Pilot[int], statement: str) -> None:
+    await choose(pilot, "Not sure yet")
+    await say(pilot, statement)
+    assert isinstance(pilot.app, PostApp)
+    while asked(pilot.app) != "objective-another":
+        await say(pilot)
+
+
+async def two_objectives(pilot: Pilot[int]) -> None:
+    """From the second objective's kind: two objectives made, on to the lead."""
+    await answer_objective_quickly(pilot, "Reach 2000 followers by June")
+    await choose(pilot, "Yes, another objective")
+    await answer_objective_quickly(pilot, ODD)
+    await choose(pilot, "No, on to Strategy")
+
+
+async def test_the_period_and_the_lead_are_written_to_the_plan(tmp_path: Path) -> None:
+    path = tmp_path / "kafe.post.toml"
+    async with app_on(path) as (app, pilot):
+        await answer_people_quickly(pilot, "Locals")
+        await choose(pilot, "No, on to Objectives")
+        assert asked(app) == "plan-period-start"
+        assert shown(app, "question") == "Which period does the plan cover? From (YYYY-MM-DD)"
+        assert "due when the period ends" in shown(app, "explanation")
+        assert "skips" in shown(app, "hint")
+        await say(pilot, START.isoformat())
+        assert asked(app) == "plan-period-end"
+        assert "time-bound/outside-period" in shown(app, "explanation")
+        await say(pilot, END.isoformat())
+        assert (app.plan.plan.period_start, app.plan.plan.period_end) == (START, END)
+        assert asked(app) == "objective-kind"
+        await two_objectives(pilot)
+        assert asked(app) == "objective-primary"
+        assert shown(app, "question") == "Which objective leads?"
+        assert "Groundswell's advice: pick one" in shown(app, "explanation")
+        choices = guide(app).query_one(OptionList)
+        prompts = [str(choices.get_option_at_index(i).prompt) for i in range(3)]
+        assert prompts == ["Reach 2000 followers by June", ODD, "None yet"]
+        highlighted = choices.highlighted_option  # none leads yet: that is what is offered
+        assert highlighted is not None and str(highlighted.prompt) == "None yet"
+        await choose(pilot, ODD)
+        assert asked(app) == "strategy-relationship"
+        first, second = app.plan.objectives
+        assert (first.primary, second.primary) == (False, True)
+        await pilot.press("shift+tab")
+        assert asked(app) == "objective-primary"
+        await choose(pilot, "Reach 2000 followers by June")  # another: one leads, still
+        assert [o.primary for o in app.plan.objectives] == [True, False]
+        await pilot.press("ctrl+z")  # the whole choice is one undo step
+        await pilot.pause()
+        assert [o.primary for o in app.plan.objectives] == [False, True]
+        assert app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    plan = saved(path)
+    assert plan.format == 2
+    assert (plan.plan.period_start, plan.plan.period_end) == (START, END)
+    assert [o.primary for o in plan.objectives] == [False, True]
+    assert plan.objectives[1].statement == ODD
+
+
+async def test_leaving_the_period_and_the_lead_empty_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "kafe.post.toml"
+    async with app_on(path) as (app, pilot):
+        await answer_people_quickly(pilot, "Locals")
+        await choose(pilot, "No, on to Objectives")
+        revision = app.revision
+        await skip_period(pilot)
+        assert asked(app) == "objective-kind"
+        assert app.revision == revision  # not even an edit that changed nothing
+        await two_objectives(pilot)
+        revision = app.revision
+        await choose(pilot, "None yet")
+        assert asked(app) == "strategy-relationship"
+        assert app.revision == revision
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    plan = saved(path)
+    assert plan.format == 1  # nothing of format 2 said
+    assert (plan.plan.period_start, plan.plan.period_end) == (None, None)
+    assert [o.primary for o in plan.objectives] == [False, False]
+    assert path.read_text(encoding="utf-8").startswith("format = 1")
+
+
+async def test_none_yet_takes_the_lead_away_again(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, "Locals")
+        await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
+        await two_objectives(pilot)
+        await choose(pilot, ODD)
+        await pilot.press("shift+tab")
+        highlighted = guide(app).query_one(OptionList).highlighted_option
+        assert highlighted is not None and str(highlighted.prompt) == ODD  # the one chosen
+        await choose(pilot, "None yet")
+        assert [o.primary for o in app.plan.objectives] == [False, False]
+
+
+async def test_going_back_over_the_period_offers_and_replaces_it(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, "Locals")
+        await choose(pilot, "No, on to Objectives")
+        await say(pilot, START.isoformat())
+        await say(pilot, END.isoformat())
+        assert asked(app) == "objective-kind"
+        await pilot.press("shift+tab")
+        assert asked(app) == "plan-period-end"
+        assert guide(app).query_one(Input).value == END.isoformat()
+        await pilot.press("shift+tab")
+        assert asked(app) == "plan-period-start"
+        assert guide(app).query_one(Input).value == START.isoformat()
+        await say(pilot, "2027-02-01")
+        await say(pilot)  # emptied: the end is taken away
+        assert (app.plan.plan.period_start, app.plan.plan.period_end) == (date(2027, 2, 1), None)
+        assert asked(app) == "objective-kind"
+        await pilot.press("ctrl+z")  # the end back, and the question stays where it is
+        await pilot.pause()
+        assert app.plan.plan.period_end == END
+        assert asked(app) == "objective-kind"
+
+
+async def test_a_period_that_ends_before_it_starts_is_not_taken(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await say(pilot)  # no segment
+        await say(pilot, END.isoformat())
+        await say(pilot, START.isoformat())
+        assert asked(app) == "plan-period-end"
+        assert "The period ends before it starts" in shown(app, "live")
+        assert app.plan.plan.period_end is None
+        await say(pilot, "2027-13-01")
+        assert "YYYY-MM-DD" in shown(app, "live")
+        await say(pilot, END.isoformat())  # the same day: a period of one day
+        assert app.plan.plan.period_end == END
+
+
+async def test_the_lead_is_not_asked_with_fewer_than_two_objectives(tmp_path: Path) -> None:
+    async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
+        await answer_people_quickly(pilot, "Locals")
+        await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
+        await answer_objective_quickly(pilot, "Reach 2000 followers by June")
+        await choose(pilot, "No, on to Strategy")
+        assert asked(app) == "strategy-relationship"
+        await pilot.press("shift+tab")
+        assert asked(app) == "objective-another"  # back past the question not asked
+        await choose(pilot, "Yes, another objective")
+        await choose(pilot, "Not sure yet")
+        await say(pilot)  # no second objective after all
+        assert asked(app) == "strategy-relationship"
+        assert len(app.plan.objectives) == 1
+
+
+async def test_the_period_shows_the_objectives_outside_it_as_it_is_typed(tmp_path: Path) -> None:
+    path = tmp_path / "kafe.post.toml"
+    plan = Plan.new("Kafe")
+    plan.objectives = [
+        Objective(id="grow", statement="Reach 2000 followers by June", deadline=date(2028, 6, 1))
+    ]
+    plan.people.segments = [Segment(id="locals", name="Locals")]
+    path.write_text(dumps(plan), encoding="utf-8")
+    async with app_on(path) as (app, pilot):
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await say(pilot)  # no new segment
+        assert asked(app) == "plan-period-start"
+        await say(pilot)
+        await pilot.press(*END.isoformat())
+        assert "after the plan's period ends" in shown(app, "live")
+        await pilot.press("ctrl+u", *"2028-12-31")
+        assert "after the plan's period ends" not in shown(app, "live")
+
+
 # ---- live hints ----
 
 
@@ -382,6 +582,7 @@ async def test_the_statement_is_checked_as_it_is_typed(tmp_path: Path) -> None:
     async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
         await answer_people_quickly(pilot, "Students")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Talking (marketing)")
         assert "SMART" in shown(app, "explanation") and "Time-bound" in shown(app, "explanation")
         assert guide(app).query_one(Input).value == ""  # not the placeholder statement
@@ -389,7 +590,7 @@ async def test_the_statement_is_checked_as_it_is_typed(tmp_path: Path) -> None:
         assert "too short" in shown(app, "live")
         await pilot.press(*" our reach now")
         assert "'Grow' without a number is vague" in shown(app, "live")
-        await pilot.press(*" to 2000")
+        await pilot.press(*" to 2000 followers")  # 2000 alone reads as a year
         live = shown(app, "live")
         assert "vague" not in live and "The statement is specific enough." in live
         assert app.plan.objectives[0].statement == "New objective"  # typed, not yet answered
@@ -430,6 +631,7 @@ async def test_a_target_where_the_segments_are_not_is_warned_of(tmp_path: Path) 
         await choose(pilot, "Not sure yet")
         await choose(pilot, "No, not now")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Talking (marketing)")
         await say(pilot, "Reach 2000 followers by June")
         await pilot.press("ctrl+u", *"studnets")
@@ -452,6 +654,7 @@ async def test_technology_warns_of_a_platform_where_no_segment_is(tmp_path: Path
         await choose(pilot, "Not sure yet")
         await choose(pilot, "No, not now")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Not sure yet")
         await say(pilot)
         await say(pilot)
@@ -518,6 +721,9 @@ async def test_the_guide_speaks_norwegian(tmp_path: Path) -> None:
         assert "Sosialiseringsbrukere 34 %" in shown(app, "explanation")
         await choose(pilot, "Ja: 34/29/23/9/5, juster senere")
         await choose(pilot, "Nei, videre til Objectives")
+        assert shown(app, "question") == "Hvilken periode gjelder planen? Fra (ÅÅÅÅ-MM-DD)"
+        assert "time-bound/outside-period" in shown(app, "explanation")
+        await skip_period(pilot)
         await choose(pilot, "Snakke (markedsføring)")
         assert "S · Spesifikt" in shown(app, "explanation")
         await pilot.press(*"Øke antall følgere nå")
@@ -530,6 +736,7 @@ async def test_plan_text_in_the_guide_is_shown_as_text(tmp_path: Path) -> None:
     async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
         await answer_people_quickly(pilot, name)
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Not sure yet")
         await say(pilot, "Reach 2000 followers by June")
         assert asked(app) == "objective-segments"
@@ -563,6 +770,7 @@ async def test_ids_are_whole_words_of_the_plans_language(tmp_path: Path) -> None
         await choose(pilot, "Not sure yet")
         await choose(pilot, "No, not now")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Talking (marketing)")  # begun by its kind: 'mal' till named
         assert app.plan.objectives[0].id == "mal"
         await say(pilot, "Nå 2 000 følgere på Instagram innen juni")
@@ -589,6 +797,7 @@ async def test_undoing_the_statement_that_named_an_objective_keeps_to_it(tmp_pat
     async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
         await answer_people_quickly(pilot, "Locals")
         await choose(pilot, "No, on to Objectives")
+        await skip_period(pilot)
         await choose(pilot, "Talking (marketing)")
         await say(pilot, "Reach 500 members by May")
         assert [o.id for o in app.plan.objectives] == ["reach-500-members-by-may"]

@@ -17,7 +17,14 @@ from pydantic_core import ErrorDetails
 
 from posttui.core import limits, paths
 from posttui.core.messages import Phrase, os_reason
-from posttui.core.model import FIRST_FORMAT, FORMAT, SLUG_PATTERN, Plan, format_2_keys
+from posttui.core.model import (
+    FIRST_FORMAT,
+    FORMAT,
+    SLUG_PATTERN,
+    Plan,
+    format_2_keys,
+    needed_format,
+)
 from posttui.core.source import SourceMap, comment_lines
 from posttui.core.terminal import preview
 
@@ -128,6 +135,8 @@ def parse(text: str, path: Path | str = "<plan>") -> Plan:
         raise LoadError(path, _problems(error, source)) from None
     if plan.format == FIRST_FORMAT and (newer := _format_2_problems(plan, text)):
         raise LoadError(path, newer)
+    # A format 2 file that uses nothing of format 2 is the format 1 plan it is saved as.
+    plan.format = needed_format(plan)
     return plan
 
 
