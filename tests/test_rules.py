@@ -1245,3 +1245,26 @@ def test_audience_absent_waits_for_the_segments_platforms(
         assert_fires(plan, "technology/audience-absent", BAD, path)
     else:
         assert_silent(plan, "technology/audience-absent")
+
+
+# ---- a rule's many findings as one row ----
+
+
+@pytest.mark.parametrize(("count", "grouped"), [(2, False), (3, True), (8, True)])
+def test_collapsed_gathers_three_or_more_findings_of_one_rule(count: int, grouped: bool) -> None:
+    from posttui.core.rules.registry import RuleGroup, collapsed
+
+    plan = make_plan(objectives=[objective(id=f"o{i}", kind=None) for i in range(count)])
+    found = lint(plan, TODAY)
+    rows = collapsed(found)
+    kinds = [r for r in rows if getattr(r, "rule", "") == "objectives/no-kind"]
+    if grouped:
+        [row] = kinds
+        assert isinstance(row, RuleGroup) and row.count == count
+        assert row.group == "objectives" and row.severity == Severity.WARNING
+        assert [f.subject for f in row.findings] == [f"o{i}" for i in range(count)]
+    else:
+        assert kinds == [f for f in found if f.rule == "objectives/no-kind"]
+    # Every finding is in the rows once, in its order; nothing else is.
+    flat = [f for r in rows for f in (r.findings if isinstance(r, RuleGroup) else (r,))]
+    assert sorted(flat, key=found.index) == found and len(flat) == len(found)

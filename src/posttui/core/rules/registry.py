@@ -252,6 +252,46 @@ def by_group(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     return [(group, found) for group, found in members.items() if found]
 
 
+# From this many findings of one rule on, a list shows them as one row with a count.
+MIN_GROUPED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class RuleGroup:
+    """The findings of one rule, shown as one row with a count that opens to the list."""
+
+    rule: str
+    severity: Severity
+    findings: tuple[Finding, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+    @property
+    def group(self) -> str:
+        return self.rule.partition("/")[0]
+
+
+def collapsed(
+    findings: Iterable[Finding], at_least: int = MIN_GROUPED
+) -> list[Finding | RuleGroup]:
+    """`findings` in their order, except that the findings of a rule with `at_least` or
+    more are gathered into one `RuleGroup`, where the first of them stood."""
+    found = list(findings)
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in found:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    rows: list[Finding | RuleGroup] = []
+    for finding in found:
+        same = by_rule[finding.rule]
+        if len(same) < at_least:
+            rows.append(finding)
+        elif finding is same[0]:
+            rows.append(RuleGroup(finding.rule, finding.severity, tuple(same)))
+    return rows
+
+
 def flags(findings: Iterable[Finding]) -> dict[str, set[str]]:
     """For each subject, the SMART letters and POST steps (finding groups) it fails."""
     flagged: dict[str, set[str]] = {}
