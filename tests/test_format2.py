@@ -223,3 +223,15 @@ def test_a_nynorsk_plan_is_spoken_to_in_bokmal() -> None:
 
     assert choose(None, "nn", {}) == "nb"
     assert choose(None, "en", {"LANG": "nb_NO.UTF-8"}) == "en"
+
+
+def test_the_report_shows_the_lead_the_period_and_a_level_held() -> None:
+    from posttui.core.report import export
+
+    report = export(parse(FORMAT_2), "md", "en")
+    assert "### `omdomme` · Talking (marketing) · leads the plan" in report
+    assert "trust on survey: from 48 to 60" in report
+    assert "followers on facebook: at least not set, now 12,000" in report
+    assert "2028-12-31, the end of the plan's period" in report
+    norwegian = export(parse(FORMAT_2), "md", "nb")
+    assert "hovedmålet" in norwegian and "slutten av planens periode" in norwegian

@@ -115,7 +115,12 @@ class Report:
     # -- Objectives --
 
     def kind(self, objective: Objective) -> str:
-        return vocabulary.kind_choice(objective.kind, self.lang) if objective.kind else ""
+        """The Groundswell kind, and whether the objective is the one that leads."""
+        kind = vocabulary.kind_choice(objective.kind, self.lang) if objective.kind else ""
+        if objective.primary:
+            primary = self.say("objective.primary")
+            return f"{kind} · {primary}" if kind else primary
+        return kind
 
     def smart(self, objective: Objective) -> list[Letter]:
         """S, M, A, R and T, each failed when a finding of its group is about the objective:
@@ -151,8 +156,13 @@ class Report:
         return {segment.id: segment.name for segment in reversed(self.plan.people.segments)}
 
     def deadline(self, objective: Objective) -> str:
-        """The deadline, with the start where one is set."""
-        deadline = objective.deadline.isoformat() if objective.deadline else self.say("unset")
+        """The deadline (else the end of the plan's period), with the start where one is set."""
+        if objective.deadline:
+            deadline = objective.deadline.isoformat()
+        elif end := self.plan.plan.period_end:
+            deadline = self.say("objective.period-end", date=end.isoformat())
+        else:
+            deadline = self.say("unset")
         if objective.start:
             deadline += f" ({self.say('objective.start', date=objective.start.isoformat())})"
         return deadline
@@ -170,7 +180,11 @@ class Report:
                 "metric": target.metric or unset,
                 "target": unset if target.target is None else self.number(target.target),
             }
-            if target.baseline is None:
+            if target.direction == "maintain":
+                hold = "target.hold" if target.baseline is None else "target.hold-from"
+                baseline = "" if target.baseline is None else self.number(target.baseline)
+                lines.append(self.say(hold, baseline=baseline, **params))
+            elif target.baseline is None:
                 lines.append(self.say("target.to", **params))
             else:
                 lines.append(
