@@ -23,7 +23,7 @@ from posttui.ui.words import KEYS, WORDS
 from test_app import committed, field_of, opened, pick, screen_text, tab_to
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
-SIZE = (120, 40)
+SIZE = (160, 40)  # wide: the list, the form and the findings side by side
 
 
 @pytest.fixture(autouse=True)

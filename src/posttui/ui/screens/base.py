@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from posttui.core import paths
 from posttui.core.document import ItemKey
 from posttui.ui.state import PlanState, state
 from posttui.ui.widgets.fields import BoundField
-from posttui.ui.widgets.findings import FindingsPanel
+from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.steps import StepBar
 from posttui.ui.words import Speaking, say
@@ -31,6 +33,17 @@ class PostScreen(Speaking[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "focus_list", "Back to list", show=False),
+        Binding("ctrl+l", "toggle_list", "List", id="layout.list"),
+        Binding("f8", "toggle_findings", "Findings", id="layout.findings"),
+    ]
+    # The layout follows the terminal's width (styles/posttui.tcss): wide, the list, the
+    # form and the findings side by side; medium, the findings a drawer; narrow, one
+    # column at a time. ctrl+l and f8 show or hide the list and the findings at any size.
+    # (Textual declares it `ClassVar[...] | None`, which mypy reads as an instance variable.)
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (100, "-medium"),
+        (140, "-wide"),
     ]
 
     def __init__(self) -> None:
@@ -58,6 +71,7 @@ class PostScreen(Speaking[None]):
                     yield from self.compose_form()
                 yield from self.compose_form_extras()
             yield FindingsPanel()
+        yield FindingsSummary()
         yield Footer(compact=True)
 
     def item_list(self) -> ItemList:
@@ -116,7 +130,7 @@ class PostScreen(Speaking[None]):
         self.items.sync()
         self.sync_form()
         self.plan_changed()
-        self.query_one(FindingsPanel).show(self.post_app.findings)
+        self._show_findings()
 
     def _plan_changed(self) -> None:
         if self.is_current:
@@ -129,10 +143,15 @@ class PostScreen(Speaking[None]):
     def _findings_changed(self) -> None:
         if self.is_current:
             self.items.sync()
-            self.query_one(FindingsPanel).show(self.post_app.findings)
+            self._show_findings()
             self.findings_changed()
         else:
             self._stale = True
+
+    def _show_findings(self) -> None:
+        findings = self.post_app.findings
+        self.query_one(FindingsPanel).show(findings)
+        self.query_one(FindingsSummary).show_findings(findings)
 
     def plan_changed(self) -> None:
         """Update views that follow the plan (not the form being typed in)."""
@@ -214,8 +233,87 @@ class PostScreen(Speaking[None]):
                 field.bind(field.fixed)
         self.bind_form(self.index, force=True)
 
+    # ---- the list and the findings, shown or hidden ----
+
+    def _shows(self, selector: str) -> bool:
+        """Whether the part `selector` names is shown at this size and with these toggles."""
+        return self.query_one(selector).styles.display != "none"
+
     def action_focus_list(self) -> None:
+        """Back to the list (escape): shown where it was hidden; a drawer of findings
+        open over the form closes first."""
+        if not self.has_class("-wide") and self._in_findings():
+            self._close_findings()
+            return
+        self._show_list(True)
         self.items.focus()
+
+    def action_toggle_list(self) -> None:
+        shown = self._shows("#items-pane")
+        self._show_list(not shown)
+        if shown:
+            if self._in(self.items):
+                self.focus_form()
+        else:
+            self.set_class(False, "-findings-on")  # one column at a time where narrow
+            self.items.focus()
+
+    def _show_list(self, show: bool) -> None:
+        self.set_class(show, "-list-on")
+        self.set_class(not show, "-list-off")
+
+    def action_toggle_findings(self) -> None:
+        if self._shows("#findings"):
+            self._close_findings()
+            return
+        self.set_class(True, "-findings-on")
+        self.set_class(False, "-findings-off")
+        if not self.has_class("-wide"):  # a drawer, or where narrow the one column shown
+            if self.has_class("-narrow"):
+                self.set_class(False, "-list-on")
+            self.query_one("#findings-list").focus()
+
+    def _close_findings(self) -> None:
+        inside = self._in_findings()
+        self.set_class(False, "-findings-on")
+        self.set_class(True, "-findings-off")
+        if inside:
+            self.focus_form()
+
+    def _in_findings(self) -> bool:
+        return self._in(self.query_one(FindingsPanel))
+
+    def _in(self, part: Widget) -> bool:
+        focused = self.focused
+        return focused is not None and (focused is part or part in focused.ancestors)
+
+    def focus_form(self) -> None:
+        """Focus the form's first field (the list where there is no item to edit)."""
+        fields = [f for f in self.query_one("#form").query(BoundField) if f.target is not None]
+        if fields:
+            fields[0].focus_editor()
+        else:
+            self.items.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focus left the drawer of findings (a finding chosen, tab) or, where the
+        list is a picker, the list: it closes, and the form shows again."""
+        if self.has_class("-wide"):
+            return
+        if self.has_class("-findings-on") and not self._in(self.query_one(FindingsPanel)):
+            self.set_class(False, "-findings-on")
+        picker = self.has_class("-narrow") and self.has_class("-list-on")
+        if picker and not self._in(self.query_one("#items-pane")):
+            self.set_class(False, "-list-on")
+
+    def focus_next(self, selector: str | type[Widget] = "*") -> Widget | None:
+        # Enter in the list where it is a picker (narrow): the form shows in its place,
+        # its first field focused in this key's turn, so keys typed next land there.
+        if self.has_class("-narrow") and self.has_class("-list-on") and self._in(self.items):
+            self.set_class(False, "-list-on")
+            self.focus_form()
+            return self.focused
+        return super().focus_next(selector)
 
     def item(self) -> Any:
         return None if self.base is None else paths.get(self.post_app.plan, self.base)

@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from posttui.core.rules.registry import by_group
 from posttui.core.terminal import preview
-from posttui.core.vocabulary import group_title
+from posttui.core.vocabulary import SMART, group_title
 from posttui.ui.widgets.rows import RowList
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import language, say
+from posttui.ui.words import WORDS, language, say
 
 if TYPE_CHECKING:
     from posttui.core.rules import Finding
@@ -33,48 +33,120 @@ def grouped(findings: Iterable[Finding]) -> list[str | Finding]:
     return rows
 
 
+# A finding's text as shown: whole, unless it is absurdly long (a 20 MB subject).
+WHOLE = 2000
+# Wrapped findings kept by finding and width: a lint per key makes them anew, equal.
+WRAP_CACHE_SIZE = 20_000
+
+
 class FindingList(RowList):
-    """One line per group title, two per finding: rule and subject, then the message."""
+    """One line per group title; per finding, its rule and subject, then its message,
+    wrapped to the width: every finding is readable in full. A subject that does not
+    fit beside the rule gets lines of its own."""
 
     def __init__(self) -> None:
         super().__init__(id="findings-list")
         self.rows: list[str | Finding] = []
+        self._lines: list[tuple[Content, ...]] = []
+        self._wrapped: dict[tuple[Finding, int], tuple[Content, ...]] = {}
+        self._width = 0
 
     def show(self, findings: list[Finding]) -> None:
         self.rows = grouped(findings)
-        headings = [isinstance(row, str) for row in self.rows]
-        self.set_rows([1 if heading else 2 for heading in headings], [not h for h in headings])
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self._width = self.scrollable_content_region.width or 36
+        if len(self._wrapped) > WRAP_CACHE_SIZE:
+            self._wrapped.clear()
+        lang = language(self)
+        lines: list[tuple[Content, ...]] = []
+        for row in self.rows:
+            if isinstance(row, str):
+                lines.append((Content(group_title(row, lang)),))
+            elif (wrapped := self._wrapped.get((row, width))) is not None:
+                lines.append(wrapped)
+            else:
+                wrapped = self._wrapped[row, width] = finding_lines(row, width)
+                lines.append(wrapped)
+        self._lines = lines
+        self.set_rows([len(row) for row in lines], [not isinstance(r, str) for r in self.rows])
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._wrap()
+        super().on_resize()
 
     def row_lines(self, index: int) -> tuple[Content, ...]:
-        row = self.rows[index]
-        if isinstance(row, str):
-            return (Content(group_title(row, language(self))),)
-        title = Content.assemble(
-            (row.rule, f"bold {SEVERITY_STYLE[row.severity.value]}"),
-            "  ",
-            (preview(row.subject), "$text-muted"),
-        )
-        return title, Content(preview(row.message))
+        return self._lines[index]
 
     def finding(self, index: int | None) -> Finding | None:
         row = self.rows[index] if index is not None and index < len(self.rows) else None
         return None if row is None or isinstance(row, str) else row
 
 
+def finding_lines(finding: Finding, width: int) -> tuple[Content, ...]:
+    """The rule and the subject (on a line of its own when it does not fit beside the
+    rule), then the message, wrapped to `width` cells."""
+    rule = Content.styled(finding.rule, f"bold {SEVERITY_STYLE[finding.severity.value]}")
+    subject = Content.styled(preview(finding.subject, WHOLE), "$text-muted")
+    title = Content.assemble(rule, "  ", subject)
+    heads = [title] if title.cell_length <= width else [rule, subject]
+    lines = [line for head in heads for line in head.wrap(width)]
+    lines += Content(preview(finding.message, WHOLE)).wrap(width)
+    return tuple(lines)
+
+
+def summary(findings: list[Finding], lang: str) -> Content:
+    """One line: how many findings, how many per SMART letter, and the first one."""
+    groups = by_group(findings)
+    counts = {group: len(found) for group, found in groups}
+    parts: list[str | tuple[str, str] | Content] = [
+        (WORDS("findings.title", lang, count=len(findings)), "bold")
+    ]
+    for letter, group in SMART:
+        count = counts.get(group, 0)
+        parts += ["  ", (f"{letter} {count}", "bold $error" if count else "$success")]
+    if counts:
+        first = groups[0][1][0]  # the panel's first
+        parts += [
+            "  │ ",
+            (first.rule, f"bold {SEVERITY_STYLE[first.severity.value]}"),
+            " ",
+            (preview(first.subject), "$text-muted"),
+            " ",
+            preview(first.message),
+        ]
+    return Content.assemble(*parts)
+
+
+class FindingsSummary(Text):
+    """The findings in one line, where the panel is a drawer (or hidden)."""
+
+    DEFAULT_CSS = """
+    FindingsSummary {
+        height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="findings-summary")
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.show(summary(findings, language(self)), layout=False)
+
+
 class FindingsPanel(Vertical):
-    """Shows the findings and the whole message of the highlighted one; Enter on a
-    finding asks the app to go to what it is about."""
+    """Shows the findings, each in full; Enter on a finding asks the app to go to what
+    it is about."""
 
     DEFAULT_CSS = """
     FindingsPanel { width: 38; border-left: vkey $foreground 20%; }
     FindingsPanel > #findings-title { padding: 0 1; text-style: bold; background: $panel; }
     FindingsPanel > FindingList { padding: 0 1; }
-    FindingsPanel > #finding-detail {
-        height: auto; max-height: 8; padding: 0 1; border-top: hkey $foreground 20%;
-    }
     FindingsPanel > #findings-empty { padding: 1; color: $success; display: none; }
     FindingsPanel.-clean > #findings-empty { display: block; }
-    FindingsPanel.-clean > FindingList, FindingsPanel.-clean > #finding-detail { display: none; }
+    FindingsPanel.-clean > FindingList { display: none; }
     """
 
     class Chosen(Message):
@@ -89,7 +161,6 @@ class FindingsPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Text(id="findings-title")
         yield FindingList()
-        yield Text(id="finding-detail")
         yield Static(Content(say(self, "findings.none")), id="findings-empty")
 
     def show(self, findings: list[Finding]) -> None:
@@ -103,9 +174,6 @@ class FindingsPanel(Vertical):
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
-        finding = self.query_one(FindingList).finding(event.index)
-        detail = Content(preview(finding.message)) if finding else Content("")
-        self.query_one("#finding-detail", Text).show(detail)
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         event.stop()

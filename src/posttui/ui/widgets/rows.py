@@ -169,6 +169,8 @@ class RowList(ScrollView, can_focus=True):
         self.refresh_rows()
         if index is not None and self.is_mounted:
             top, bottom = self._starts[index], self._starts[index + 1]
+            if index == self._nearest(0, 1):
+                top = 0  # the first row: the headings above it stay in view
             region = Region(0, top, self.scrollable_content_region.width, bottom - top)
             self.scroll_to_region(region, animate=False, force=True)
         self.post_message(self.Highlighted(self, index))
