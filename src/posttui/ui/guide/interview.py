@@ -158,6 +158,8 @@ class Interview:
     def answer(self, value: Any) -> str | None:
         """Write the answer and go on to the next question; why not, when the plan refuses."""
         question = self.question
+        if question.check is not None and (problem := question.check(self, value)):
+            return problem
         base = self.base(question.item)
         made = base is None
         change = self.change(value)

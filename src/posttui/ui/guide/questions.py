@@ -86,6 +86,8 @@ class Question:
     then: Callable[[Interview, Any], str | None] | None = None  # the next question's name
     needed: Callable[[Interview], bool] | None = None
     live: tuple[str, ...] = ()  # rules whose findings show as the answer is typed
+    # Why an answer the plan would take is not taken (it contradicts another answer).
+    check: Callable[[Interview, Any], str | None] | None = None
 
 
 SECTIONS = {
@@ -334,6 +336,54 @@ def objective_status(interview: Interview) -> list[Content]:
     return [smart_status(findings, objective, interview.lang), *lines]
 
 
+def period_order(end: str) -> Callable[[Interview, Any], str | None]:
+    """A period that ends before it starts is not taken, whichever end is answered."""
+
+    def check(interview: Interview, value: Any) -> str | None:
+        info = interview.plan.plan
+        start, finish = (info.period_start, value) if end == "end" else (value, info.period_end)
+        if start is None or finish is None or start <= finish:
+            return None
+        return GUIDE("plan-period.order", interview.lang, start=start, end=finish)
+
+    return check
+
+
+def lead_answers(interview: Interview) -> list[Answer]:
+    """Each objective by its statement (user text: shown as text), then none yet."""
+    lang = interview.lang
+    return [
+        *(
+            Answer(
+                objective.id,
+                printable(" ".join(objective.statement.split())),
+                GUIDE("objective-primary.choice", lang, id=objective.id),
+            )
+            for objective in interview.plan.objectives
+        ),
+        Answer(
+            "", GUIDE("objective-primary.none", lang), GUIDE("objective-primary.none-why", lang)
+        ),
+    ]
+
+
+def shown_lead(interview: Interview) -> str:
+    """The objective that leads ('' for none: none yet is offered, not the first)."""
+    return next((o.id for o in interview.plan.objectives if o.primary), "")
+
+
+def store_lead(interview: Interview, base: str, chosen: str) -> Change | None:
+    """The chosen objective leads and no other does: one edit of the objectives (one
+    undo step); none when that is so already."""
+    objectives = interview.plan.objectives
+    if all(objective.primary == (objective.id == chosen) for objective in objectives):
+        return None
+    return "objectives", [
+        Objective.model_validate({**objective.model_dump(), "primary": objective.id == chosen})
+        for objective in objectives
+    ]
+
+
 def has_segments(interview: Interview) -> bool:
     return bool(interview.plan.people.segments)
 
@@ -372,7 +422,25 @@ QUESTIONS: tuple[Question, ...] = (
         choices=another_answers("segment-another"),
         then=another("segment", "segment-name"),
     ),
-    # Objectives
+    # Objectives: the plan's period first, once (objectives are due within it)
+    Question(
+        "plan-period-start",
+        "objectives",
+        "plan",
+        "plan.period_start",
+        fields.optional_date,
+        live=("time-bound/outside-period",),
+        check=period_order("start"),
+    ),
+    Question(
+        "plan-period-end",
+        "objectives",
+        "plan",
+        "plan.period_end",
+        fields.optional_date,
+        live=("time-bound/outside-period",),
+        check=period_order("end"),
+    ),
     Question(
         "objective-kind",
         "objectives",
@@ -446,6 +514,15 @@ QUESTIONS: tuple[Question, ...] = (
         choices=another_answers("objective-another"),
         more=objective_status,
         then=another("objective", "objective-kind"),
+    ),
+    Question(
+        "objective-primary",
+        "objectives",
+        "plan",
+        choices=lead_answers,
+        store=store_lead,
+        shown=shown_lead,
+        needed=several_objectives,
     ),
     # Strategy
     Question("strategy-relationship", "strategy", "plan", "strategy.relationship"),

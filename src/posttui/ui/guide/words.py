@@ -98,6 +98,20 @@ GUIDE = Catalog(
         "segment-another.no": "No, on to Objectives",
         "segment-another.yes": "Yes, another segment",
         # Objectives
+        "plan-period-start.ask": "Which period does the plan cover? From (YYYY-MM-DD)",
+        "plan-period-start.why": (
+            "Asked once, for the whole plan. An objective without a deadline of its own is "
+            "due when the period ends, and an objective that starts before the period or is "
+            "due after it is pointed out (time-bound/outside-period). Leave it empty if the "
+            "plan has no set period; f6 sets it later."
+        ),
+        "plan-period-end.ask": "Which period does the plan cover? To (YYYY-MM-DD)",
+        "plan-period-end.why": (
+            "T, Time-bound: an objective without a deadline of its own is due at the "
+            "period's end; a deadline after it is pointed out (time-bound/outside-period). "
+            "Leave it empty to set it later (f6)."
+        ),
+        "plan-period.order": "The period ends before it starts: {start} to {end}.",
         "objective-kind.ask": "What do you want to achieve with social media?",
         "objective-kind.why": (
             "Groundswell names five objectives, each mirroring a business function. "
@@ -155,6 +169,18 @@ GUIDE = Catalog(
         "objective-another.why": "This objective so far:",
         "objective-another.no": "No, on to Strategy",
         "objective-another.yes": "Yes, another objective",
+        "objective-primary.ask": "Which objective leads?",
+        "objective-primary.why": (
+            "Groundswell's advice: pick one. The objective that leads is the one the others "
+            "give way to when time and money run short; more than three objectives with none "
+            "leading is pointed out (objectives/no-focus)."
+        ),
+        "objective-primary.choice": "'{id}' leads; no other objective does.",
+        "objective-primary.none": "None yet",
+        "objective-primary.none-why": (
+            "Leave it open for now: you can mark the one that leads later on the Objectives "
+            "screen (f3)."
+        ),
         # Strategy
         "strategy-relationship.ask": (
             "How should the relationship with your audience change? From what, to what?"
@@ -274,6 +300,20 @@ GUIDE = Catalog(
         "segment-another.no": "Nei, videre til Objectives",
         "segment-another.yes": "Ja, ett segment til",
         # Objectives
+        "plan-period-start.ask": "Hvilken periode gjelder planen? Fra (ÅÅÅÅ-MM-DD)",
+        "plan-period-start.why": (
+            "Spørres én gang, for hele planen. Et mål uten egen frist skal være nådd når "
+            "perioden slutter, og et mål som starter før perioden eller har frist etter den, "
+            "blir påpekt (time-bound/outside-period). La det stå tomt hvis planen ikke har en "
+            "fast periode; f6 setter den senere."
+        ),
+        "plan-period-end.ask": "Hvilken periode gjelder planen? Til (ÅÅÅÅ-MM-DD)",
+        "plan-period-end.why": (
+            "T, Tidsbestemt: et mål uten egen frist skal være nådd når perioden slutter; en "
+            "frist etter periodens slutt blir påpekt (time-bound/outside-period). La det stå "
+            "tomt for å sette det senere (f6)."
+        ),
+        "plan-period.order": "Perioden slutter før den begynner: {start} til {end}.",
         "objective-kind.ask": "Hva ønsker du å oppnå med sosiale medier?",
         "objective-kind.why": (
             "Groundswell beskriver fem mål, som hvert svarer til en forretningsfunksjon. "
@@ -331,6 +371,18 @@ GUIDE = Catalog(
         "objective-another.why": "Dette målet så langt:",
         "objective-another.no": "Nei, videre til Strategy",
         "objective-another.yes": "Ja, ett mål til",
+        "objective-primary.ask": "Hvilket mål skal lede?",
+        "objective-primary.why": (
+            "Groundswell råder: velg ett. Målet som leder, er det de andre viker for når tid "
+            "og penger ikke strekker til; mer enn tre mål uten et som leder, blir påpekt "
+            "(objectives/no-focus)."
+        ),
+        "objective-primary.choice": "«{id}» leder; ingen andre mål gjør det.",
+        "objective-primary.none": "Ingen ennå",
+        "objective-primary.none-why": (
+            "La det stå åpent foreløpig: du kan merke målet som leder senere på "
+            "Objectives-skjermen (f3)."
+        ),
         # Strategy
         "strategy-relationship.ask": (
             "Hvordan skal forholdet til målgruppen endre seg? Fra hva, til hva?"
