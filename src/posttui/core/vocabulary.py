@@ -231,4 +231,6 @@ COMMON_METRICS = (
     "sign-ups",
     "response-time",
 )
+# Where a metric is measured when no one platform's insights tell it (format 2 `source`).
+COMMON_SOURCES = ("platform-insights", "web-analytics", "survey", "crm", "newsletter-tool")
 COMMON_CONTENT = ("video", "images", "stories", "articles", "live", "polls", "newsletter")

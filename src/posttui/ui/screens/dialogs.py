@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from posttui.core import fields
-from posttui.core.i18n import LANGUAGES
+from posttui.core.model import LANGUAGE_CHOICES
 from posttui.core.terminal import printable
 from posttui.ui.widgets.fields import BoundField, ChoiceField, NotesField, TextField
 from posttui.ui.words import Speaking, language, say
@@ -38,8 +38,9 @@ class PlanDetails(Speaking[None], ModalScreen[None]):
             yield ChoiceField(
                 say(self, "details.language"),
                 "language",
-                [("en", "English"), ("nb", "Norsk bokmål")],  # each in its own language
-                explain={lang: say(self, f"details.language-{lang}") for lang in LANGUAGES},
+                # Each in its own language; a Nynorsk plan is checked with the Norwegian lists.
+                [("en", "English"), ("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")],
+                explain={lang: say(self, f"details.language-{lang}") for lang in LANGUAGE_CHOICES},
                 fixed="plan",
                 id="language",
             )
@@ -51,6 +52,15 @@ class PlanDetails(Speaking[None], ModalScreen[None]):
                 hint=say(self, "details.as-of-note"),
                 fixed="plan",
             )
+            for end in ("start", "end"):
+                yield TextField(
+                    say(self, f"details.period-{end}"),
+                    f"period_{end}",
+                    fields.optional_date,
+                    placeholder=say(self, "field.date"),
+                    hint=say(self, "details.period-note") if end == "end" else "",
+                    fixed="plan",
+                )
             yield TextField(
                 say(self, "details.growth"),
                 "max_monthly_growth",

@@ -13,12 +13,25 @@ from textual.widgets import Button, Label, Static
 
 from posttui.core import fields
 from posttui.core.document import ItemKey
-from posttui.core.model import KINDS, Objective, Target
+from posttui.core.model import DIRECTIONS, KINDS, Objective, Target
 from posttui.core.terminal import preview
-from posttui.core.vocabulary import COMMON_METRICS, COMMON_PLATFORMS, kind_choice, kind_explanation
+from posttui.core.vocabulary import (
+    COMMON_METRICS,
+    COMMON_PLATFORMS,
+    COMMON_SOURCES,
+    kind_choice,
+    kind_explanation,
+)
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.state import Edited
-from posttui.ui.widgets.fields import ChoiceField, NotesField, ReferenceField, TextField
+from posttui.ui.widgets.fields import (
+    BoundField,
+    ChoiceField,
+    NotesField,
+    ReferenceField,
+    TextField,
+    ToggleField,
+)
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.smart import smart_letters, smart_summary
 from posttui.ui.widgets.text import Text
@@ -44,12 +57,12 @@ class TargetRow(Horizontal):
 
     def bind(self, objective: ItemKey) -> None:
         self.objective = objective
-        for field in self.query(TextField):
+        for field in self.query(BoundField):
             field.bind(objective)
 
     def follow(self, objective: ItemKey) -> None:
         self.objective = objective
-        for field in self.query(TextField):
+        for field in self.query(BoundField):
             field.follow(objective)
 
     def compose(self) -> ComposeResult:
@@ -64,10 +77,15 @@ class TargetRow(Horizontal):
             suggest=platforms,
         )
         yield TextField(
+            "", f"{target}.source", fields.optional_slug, suggest=lambda: COMMON_SOURCES
+        )
+        yield TextField(
             "", f"{target}.metric", fields.optional_slug, suggest=lambda: COMMON_METRICS
         )
+        directions = [(value, say(self, f"direction.{value}")) for value in DIRECTIONS]
+        yield ChoiceField("", f"{target}.direction", directions)
         yield TextField("", f"{target}.baseline", fields.optional_number)
-        yield TextField("", f"{target}.target", fields.number)
+        yield TextField("", f"{target}.target", fields.optional_number)
         tooltip = say(self, "objectives.remove-target")
         remove = Button("✕", classes="remove-target", tooltip=tooltip, compact=True)
         remove.can_focus = False
@@ -96,7 +114,11 @@ class ObjectivesScreen(PostScreen):
 
     def objective_label(self, objective: Objective) -> tuple[Content, Content]:
         flagged = self.post_app.flags.get(objective.id, set())
-        first = Content.assemble(smart_letters(flagged), (preview(objective.id), "$text-muted"))
+        # ★ marks the objective chosen to lead.
+        lead = ("★ ", "$accent") if objective.primary else ""
+        first = Content.assemble(
+            smart_letters(flagged), lead, (preview(objective.id), "$text-muted")
+        )
         return first, Content(preview(objective.statement))
 
     def compose_form(self) -> ComposeResult:
@@ -110,6 +132,9 @@ class ObjectivesScreen(PostScreen):
             "kind",
             [(value, kind_choice(value, lang)) for value in KINDS],
             explain={value: kind_explanation(value, lang) for value in KINDS},
+        )
+        yield ToggleField(
+            say(self, "objectives.primary"), "primary", say(self, "objectives.primary-hint")
         )
         yield ReferenceField(
             say(self, "objectives.segments"),
@@ -133,7 +158,7 @@ class ObjectivesScreen(PostScreen):
         with Vertical(id="targets"):
             yield Static(Content.styled(say(self, "objectives.targets"), "bold"))
             with Horizontal(classes="target-row", id="target-header"):
-                for name in ("platform", "metric", "baseline", "target"):
+                for name in ("platform", "source", "metric", "direction", "baseline", "target"):
                     yield Label(say(self, f"objectives.{name}"))
             yield Vertical(id="target-rows")
             add = say(self, "objectives.add-target")

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from posttui.core import fields, paths
 from posttui.core.document import NAMED_BY, ItemKey
@@ -365,6 +365,26 @@ def printable_text(text: str) -> str:
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
+class ToggleField(BoundField):
+    """Yes or no: a checkbox (space or enter toggles) that says what yes means."""
+
+    def __init__(self, label: str, key: str, meaning: str) -> None:
+        super().__init__(label, key)
+        self.meaning = meaning
+
+    def editor(self) -> Widget:
+        return Checkbox(Content(self.meaning), classes="field-editor", compact=True)
+
+    def load(self, value: Any) -> None:
+        editor = self.query_one(Checkbox)
+        with editor.prevent(Checkbox.Changed):
+            editor.value = bool(value)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.apply(event.value)
+
+
 class ChoiceField(BoundField):
     """One of a fixed set of values, with a line that explains the chosen one."""
 
@@ -378,13 +398,15 @@ class ChoiceField(BoundField):
         fixed: str | None = None,
         id: str | None = None,
     ) -> None:
-        super().__init__(label, key, hint=" ", fixed=fixed, id=id)
+        # A line under it explains the chosen value, when there are explanations.
+        super().__init__(label, key, hint=" " if explain else "", fixed=fixed, id=id)
         self.choices = list(choices)
         self.explain = explain or {}
 
     def editor(self) -> Widget:
         options = [(Content(text), value) for value, text in self.choices]
-        prompt = say(self, "field.not-set")
+        # In a table's narrow cell, unset is a dash.
+        prompt = say(self, "field.not-set") if self.label else "-"
         return Select(options, classes="field-editor", prompt=prompt, compact=True)
 
     def load(self, value: Any) -> None:
@@ -400,5 +422,6 @@ class ChoiceField(BoundField):
         self.apply(value)
 
     def _explain(self, value: str | None) -> None:
-        text = self.explain.get(value, "") if value else ""
-        self.query_one(".field-hint", Text).show(Content(text))
+        if self.explain:
+            text = self.explain.get(value, "") if value else ""
+            self.query_one(".field-hint", Text).show(Content(text))
