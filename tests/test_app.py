@@ -411,9 +411,9 @@ async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
         await pilot.pause()
         await tab_to(pilot, "objectives[0].targets[1].platform")
         await pilot.press(*"tiktok")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # where it is measured: the platform's own insights
         await pilot.press(*"reach")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # its direction: inferred from the numbers
         await pilot.press(*"4000")
         await pilot.press("tab")
         await retype(pilot, "9000")
