@@ -73,6 +73,7 @@ EXTRA_RULES = {
     "measurable/no-metric": Severity.WARNING,
     "technology/no-platform": Severity.WARNING,
     "strategy/no-relationship": Severity.INFO,  # advice, like objectives/no-strategy
+    "strategy/platform-not-in-mix": Severity.WARNING,
 }
 SEVERITY = CONTRACT_RULES | EXTRA_RULES
 
@@ -916,7 +917,7 @@ def _the_rest_wrong() -> Plan:
     plan = make_plan(objectives=objectives, segments=segments, platforms=["instagram", "snapchat"])
     plan.plan.period_start = date(2027, 1, 1)
     plan.plan.period_end = date(2028, 12, 31)
-    plan.strategy.initiatives.append(Initiative(id="orphan"))
+    plan.strategy.initiatives.append(Initiative(id="orphan", platforms=["myspace"]))
     return plan
 
 
@@ -1079,6 +1080,26 @@ def test_orphan_initiative(objectives: list[str], fires: bool) -> None:
         assert_fires(plan, "strategy/orphan-initiative", "student-days", path)
     else:
         assert_silent(plan, "strategy/orphan-initiative")
+
+
+@pytest.mark.parametrize(
+    ("platforms", "mix", "fires"),
+    [
+        (["instagram", "instag"], ["instagram"], True),  # a typo
+        (["instagram"], ["instagram"], False),
+        (["instagram"], [], False),  # no mix yet: Technology comes last
+    ],
+)
+def test_platform_not_in_mix(platforms: list[str], mix: list[str], fires: bool) -> None:
+    initiatives = [
+        Initiative(id="weekly-reels", objectives=["grow-instagram"], platforms=platforms)
+    ]
+    plan = make_plan(initiatives=initiatives, platforms=mix)
+    if fires:
+        path = "strategy.initiatives[0].platforms[1]"
+        assert_fires(plan, "strategy/platform-not-in-mix", "weekly-reels", path)
+    else:
+        assert_silent(plan, "strategy/platform-not-in-mix")
 
 
 @pytest.mark.parametrize(

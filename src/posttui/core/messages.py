@@ -158,6 +158,10 @@ FINDINGS = Catalog(
         "strategy/orphan-initiative": (
             "This initiative serves no objective: name the objectives it serves, or drop it."
         ),
+        "strategy/platform-not-in-mix": (
+            "This initiative is on {platform}, which is not in the platform mix: add it in "
+            "Technology, or pick a platform of the mix (ctrl+o)."
+        ),
         "technology/audience-absent": (
             "Target on {platform}, but none of this objective's segments ({segments}) is on "
             "{platform}: choose a platform where they are."
@@ -286,6 +290,10 @@ FINDINGS = Catalog(
         ),
         "strategy/orphan-initiative": (
             "Tiltaket tjener ingen mål: si hvilke mål det tjener, eller dropp det."
+        ),
+        "strategy/platform-not-in-mix": (
+            "Tiltaket er på {platform}, som ikke er i plattformmiksen: legg den til under "
+            "Technology, eller velg en plattform fra miksen (ctrl+o)."
         ),
         "technology/audience-absent": (
             "Målverdien gjelder {platform}, men ingen av målets segmenter ({segments}) er på "
