@@ -30,6 +30,7 @@ CORE_MODULES = [
     "posttui.core.confine",
     "posttui.core.config",
     "posttui.cli.config",
+    "posttui.core.progress",
 ]
 
 BLOCK_TEXTUAL = """

@@ -42,8 +42,9 @@ def run(options: argparse.Namespace) -> int:
     schema["title"] = f"posttui plan (formats 1 to {FORMAT})"
     schema["description"] = (
         "Format 2 adds [plan] period_start and period_end, an objective's primary, a "
-        'target\'s source and direction, an optional target value and language "nn"; '
-        "a file that says format = 1 uses none of them."
+        'target\'s source and direction, an optional target value, language "nn", a '
+        "target's results ([[objectives.targets.results]]: date, value, source, note) and "
+        "[settings] report_every; a file that says format = 1 uses none of them."
     )
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from posttui.core.i18n import Catalog
-from posttui.core.model import Plan, needed_format
+from posttui.core.model import Plan, needed_format, results_in_date_order
 from posttui.core.vocabulary import step_name
 
 Op = Literal["added", "removed", "changed", "moved"]
@@ -56,7 +56,7 @@ def _json_value(value: Any) -> Any:
 
 def data_of(plan: Plan) -> dict[str, Any]:
     """The plan as plain data, unset keys left out, in the format the writer writes."""
-    data = plan.model_dump(mode="python", exclude_defaults=True)
+    data = results_in_date_order(plan.model_dump(mode="python", exclude_defaults=True))
     data["format"] = needed_format(plan)
     return data
 

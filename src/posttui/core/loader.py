@@ -245,11 +245,13 @@ _BRANCH = re.compile(r"^(int|float|str|bool|date|none|literal\[.*\]|constrained-
 def key_path(loc: tuple[int | str, ...]) -> str:
     """('objectives', 1, 'targets', 0, 'target') -> 'objectives[1].targets[0].target'."""
     path = ""
+    after_item = True  # a key right after a list index (or first) is a key, never a branch
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif not _BRANCH.match(part):
+        elif after_item or not _BRANCH.match(part):  # a result's `date` is a key
             path = f"{path}.{part}" if path else part
+        after_item = isinstance(part, int)
     return path
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -68,6 +68,7 @@ Text = Annotated[str, AfterValidator(_normalize_newlines)]
 RequiredText = Annotated[str, AfterValidator(_normalize_newlines), AfterValidator(_not_blank)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 Number = Annotated[float, Field(allow_inf_nan=False)] | int
+Day = date  # a field named `date` cannot name its own type
 Share = (
     Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=100)]
 )
@@ -89,10 +90,15 @@ class PlanInfo(Table):
     notes: Text = ""
 
 
+# Days after the latest result at which the results of a target are stale.
+DEFAULT_REPORT_EVERY = 31
+
+
 class Settings(Table):
     max_monthly_growth: (
         Annotated[float, Field(gt=0, allow_inf_nan=False)] | Annotated[int, Field(gt=0)] | None
     ) = None
+    report_every: Annotated[int, Field(gt=0)] | None = None  # format 2: days
     notes: Text = ""
 
 
@@ -125,6 +131,15 @@ class People(Table):
     notes: Text = ""
 
 
+class Result(Table):
+    """A value a target's metric had on a date (format 2): one follow-up measurement."""
+
+    date: Day
+    value: Number
+    source: Slug | None = None
+    note: Text = ""
+
+
 class Target(Table):
     platform: Slug | None = None
     source: Slug | None = None
@@ -132,7 +147,13 @@ class Target(Table):
     direction: Direction | None = None
     baseline: Number | None = None
     target: Number | None = None
+    results: list[Result] = []  # format 2; the writer writes them in date order
     notes: Text = ""
+
+    def label(self) -> str:
+        """`platform/metric` (the source where no platform is named): how the command
+        line and the reports name a target."""
+        return f"{self.platform or self.source or '-'}/{self.metric or '-'}"
 
     def heading(self) -> Direction | None:
         """Where the metric should go: `direction`, else inferred from baseline and
@@ -211,6 +232,8 @@ def format_2_keys(plan: Plan) -> Iterator[str]:
     for name in ("period_start", "period_end"):
         if getattr(info, name) is not None:
             yield f"plan.{name}"
+    if plan.settings.report_every is not None:
+        yield "settings.report_every"
     for i, objective in enumerate(plan.objectives):
         if objective.primary:
             yield f"objectives[{i}].primary"
@@ -220,6 +243,18 @@ def format_2_keys(plan: Plan) -> Iterator[str]:
                     yield f"objectives[{i}].targets[{j}].{name}"
             if target.target is None:
                 yield f"objectives[{i}].targets[{j}].target"
+            if target.results:
+                yield f"objectives[{i}].targets[{j}].results"
+
+
+def results_in_date_order(data: dict[str, Any]) -> dict[str, Any]:
+    """Plan data (a `model_dump`) with each target's results in date order, in place:
+    the order the writer writes them in (a stable sort: one date twice keeps its order)."""
+    for objective in data.get("objectives", ()):
+        for target in objective.get("targets", ()):
+            if results := target.get("results"):
+                results.sort(key=lambda result: result["date"])
+    return data
 
 
 def needed_format(plan: Plan) -> FormatVersion:

@@ -16,13 +16,14 @@ from typing import Any
 import tomli_w
 
 from posttui.core.loader import CONFLICT_MARKER
-from posttui.core.model import Plan, needed_format
+from posttui.core.model import Plan, needed_format, results_in_date_order
 
 
 def dumps(plan: Plan) -> str:
-    """The canonical text of `plan`: key order of the format, unset keys omitted; the
-    oldest format that says it all (1 unless it uses something of format 2)."""
-    data = plan.model_dump(mode="python", exclude_defaults=True)
+    """The canonical text of `plan`: key order of the format, unset keys omitted, a
+    target's results in date order; the oldest format that says it all (1 unless it
+    uses something of format 2)."""
+    data = results_in_date_order(plan.model_dump(mode="python", exclude_defaults=True))
     data["format"] = needed_format(plan)
     return "\n".join(blocks(data, "", "{}"))
 
