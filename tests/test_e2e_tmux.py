@@ -27,7 +27,7 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
 def test_edit_a_statement_by_keys_save_and_quit(terminal: tuple[Terminal, Path]) -> None:
     term, plan = terminal
     term.wait_for("Nordlys Analytics")
-    before = term.wait_for("Findings (12)")
+    before = term.wait_for("Findings (13)")
     assert "specific/vague" in before
 
     term.keys("F3")
@@ -36,7 +36,7 @@ def test_edit_a_statement_by_keys_save_and_quit(terminal: tuple[Terminal, Path])
     term.keys("Enter")  # from the objective list into the first field, the statement
     term.keys("End")
     term.text(" from 2 to 6 posts a month")
-    after = term.wait_for("Findings (11)")
+    after = term.wait_for("Findings (12)")
     assert "specific/vague" not in after
     term.wait_for("● unsaved")
 

@@ -183,6 +183,7 @@ GROUP_TITLES = {
     "time-bound": "T · Time-bound",
     "people": "People",
     "objectives": "Objectives",
+    "strategy": "Strategy",
     "technology": "Technology",
 }
 
@@ -220,14 +221,14 @@ def test_markdown_lists_every_finding_with_its_rule_id_under_its_group() -> None
     plan = load(NORDLYS).plan
     report = export(plan, "md", "en")
     assert smart_in_markdown(report)["brand-linkedin"] == "S ✗ M ✗ A ✓ R ✓ T ✗"
-    findings = report[report.index("## Findings (12)") :]
-    assert "errors: 0, warnings: 8, info: 4" in findings
+    findings = report[report.index("## Findings (13)") :]
+    assert "errors: 0, warnings: 9, info: 4" in findings
     sections = dict(re.findall(r"^### (.+)\n\n((?:- .*\n)+)", findings, re.MULTILINE))
     assert list(sections) == list(GROUP_TITLES.values())
     for finding in lint(plan, lang="en"):
         line = f"- **{finding.severity}** `{finding.rule}` {finding.subject}: {finding.message}"
         assert line in sections[GROUP_TITLES[finding.group]].splitlines()
-    assert sum(len(lines.splitlines()) for lines in sections.values()) == 12
+    assert sum(len(lines.splitlines()) for lines in sections.values()) == 13
 
 
 def test_the_language_is_the_option_else_the_plans_else_the_locale(tmp_path: Path) -> None:
