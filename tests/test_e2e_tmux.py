@@ -109,8 +109,8 @@ def test_pick_rename_and_carry_through(tmp_path: Path) -> None:
         term.wait_for("use lowercase letters")
         term.text("Følgere på LinkedIn")
         term.wait_for("The new id is carried to references: 1")
-        for _ in range(2):
-            term.keys("Tab")  # kind, then the segments
+        for _ in range(3):
+            term.keys("Tab")  # kind, whether it leads, then the segments
         time.sleep(0.5)
         term.keys("C-o")
         term.wait_for("space tick")
