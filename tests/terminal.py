@@ -30,13 +30,15 @@ ENDED = "posttui ended: "
 
 
 class Terminal:
-    """`posttui ARGS` in a new 120x40 tmux session, run by a shell that then prints how
-    it ended (tmux's own pane_dead_status is lost when pytest started the tmux server)."""
+    """`posttui ARGS` in a new tmux session (120x40 unless `size` says otherwise), run by
+    a shell that then prints how it ended (tmux's own pane_dead_status is lost when
+    pytest started the tmux server)."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, size: tuple[int, int] = (120, 40)) -> None:
         self.name = f"posttui-{uuid.uuid4().hex[:8]}"
         command = f"{shlex.join([POSTTUI, *args])}; status=$?; echo; echo {ENDED}$status"
-        tmux = ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40"]
+        width, height = map(str, size)
+        tmux = ["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height]
         env = {**os.environ, "TERM": "xterm-256color"}
         subprocess.run([*tmux, command], check=True, env=env)
         self._tmux("set-option", "-t", self.name, "remain-on-exit", "on")

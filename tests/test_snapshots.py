@@ -84,3 +84,53 @@ def test_hostile_changes(snap_compare: Any, tmp_path: Path) -> None:
     path = plain_then_hostile(tmp_path / "hostile.post.toml")
     app = PostApp(path, lang="en")
     assert snap_compare(app, terminal_size=SIZE, run_before=opened_then(["f7"]))
+
+
+# ---- Every size a terminal is likely to have: the layout adapts ----
+
+SIZES = [(80, 24), (100, 30), (120, 40), (200, 60)]
+SIZE_IDS = ["80x24", "100x30", "120x40", "200x60"]
+
+
+def opened_showing(keys: list[str]) -> Any:
+    """Wait for the plan's first screen (or the guided start), then press `keys`."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        from posttui.ui.screens.guide import GuideScreen
+
+        while not isinstance(pilot.app.screen, PostScreen | GuideScreen):
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        await showing(keys)(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.parametrize(
+    ("plan", "keys"),
+    [
+        ("kafe-solsiden", []),
+        ("kafe-solsiden", ["f3", "enter"]),
+        ("kafe-solsiden", ["f4"]),
+        ("nordlys-analytics", ["f5"]),
+        ("nordlys-analytics", ["f3", "f8"]),
+        ("nordlys-analytics", ["f3", "f1"]),
+    ],
+    ids=["people", "objectives", "strategy", "technology", "findings-drawer", "help"],
+)
+def test_screen_at_size(
+    snap_compare: Any, tmp_path: Path, plan: str, keys: list[str], size: tuple[int, int]
+) -> None:
+    copy = tmp_path / f"{plan}.post.toml"
+    shutil.copy(SAMPLES / copy.name, copy)
+    app = PostApp(copy)
+    assert snap_compare(app, terminal_size=size, run_before=opened_showing(keys))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_guide_at_size(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The guided start on a new plan: a segment named, then the linkage's choices."""
+    app = PostApp(tmp_path / "new.post.toml", lang="en")
+    keys = [*"Students in Trondheim", "enter", "enter", "enter", "enter"]
+    assert snap_compare(app, terminal_size=size, run_before=opened_showing(keys))

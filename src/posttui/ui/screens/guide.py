@@ -27,7 +27,7 @@ from posttui.ui.guide.questions import QUESTIONS, Answer, Question, smart_status
 from posttui.ui.guide.words import GUIDE
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import LINE_BREAK, LastWordSuggester
-from posttui.ui.widgets.findings import FindingsPanel
+from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
 from posttui.ui.widgets.text import Text
 from posttui.ui.words import Speaking, language
 
@@ -47,6 +47,10 @@ class GuideScreen(Speaking[None]):
             for key, step in zip(("f2", "f3", "f4", "f5"), STEPS, strict=True)
         ),
     ]
+
+    # As the POST screens: below 140 columns the findings are one line; below 100 the
+    # question takes the whole width, why it is asked below it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]  # noqa: RUF012
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,6 +87,7 @@ class GuideScreen(Speaking[None]):
                 yield Text(id="guide-explanation")
                 yield Text(id="guide-choice-why")
             yield FindingsPanel()
+        yield FindingsSummary()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -300,6 +305,7 @@ class GuideScreen(Speaking[None]):
 
     def _findings_changed(self) -> None:
         self.query_one(FindingsPanel).show(self.post_app.findings)
+        self.query_one(FindingsSummary).show_findings(self.post_app.findings)
 
     # ---- leaving ----
 

@@ -13,7 +13,7 @@ from posttui.core.terminal import preview
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import NotesField, TextField
 from posttui.ui.widgets.items import ItemList
-from posttui.ui.widgets.matrix import PlatformMatrix
+from posttui.ui.widgets.matrix import MatrixScroll, PlatformMatrix
 from posttui.ui.words import say
 
 
@@ -41,7 +41,8 @@ class TechnologyScreen(PostScreen):
         yield NotesField(say(self, "field.notes"), "notes")
 
     def compose_form_extras(self) -> ComposeResult:
-        yield PlatformMatrix(id="matrix")
+        with MatrixScroll(id="matrix-scroll", can_focus=False):  # never wrapped
+            yield PlatformMatrix(id="matrix")
 
     def plan_changed(self) -> None:
         self.query_one(PlatformMatrix).draw(self.post_app.plan)

@@ -1,0 +1,161 @@
+"""The editor at every size: live reflow, findings in full, long text in one piece."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets import Input
+
+from posttui.core.loader import load
+from posttui.ui.screens.base import PostScreen
+from posttui.ui.widgets.fields import BoundField
+from posttui.ui.widgets.findings import FindingList, FindingsPanel
+
+SAMPLES = Path(__file__).parent.parent / "sample_plans"
+SAMPLE_NAMES = sorted(p.name.removesuffix(".post.toml") for p in SAMPLES.glob("*.post.toml"))
+
+
+def focused_field(app: Any) -> BoundField:
+    focused = app.focused
+    assert focused is not None
+    field = next(a for a in focused.ancestors_with_self if isinstance(a, BoundField))
+    return field
+
+
+async def test_resizing_while_typing_loses_nothing(plan_copy: Any, editor: Any) -> None:
+    """Typing in a statement while the terminal goes from wide to narrow to medium: every
+    key lands in the statement, in the plan, and the focus stays in the field."""
+    path = plan_copy("nordlys-analytics")
+    async with editor(path, size=(200, 60)) as (app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.has_class("-wide")
+        await pilot.press("enter", "end")
+        before = app.plan.objectives[0].statement
+        typed = ""
+        for size, text, layout in [
+            ((80, 24), " from 2", "-narrow"),
+            ((120, 40), " to 6", "-medium"),
+            ((200, 60), " posts", "-wide"),
+            ((80, 24), " a month", "-narrow"),
+        ]:
+            await pilot.press(*text[:3])
+            await pilot.resize_terminal(*size)
+            await pilot.press(*text[3:])
+            await pilot.pause()
+            typed += text
+            assert app.screen.has_class(layout), (size, app.screen.classes)
+            field = focused_field(app)
+            assert field.path == "objectives[0].statement"
+            assert field.query_one(Input).value == before + typed
+            assert app.plan.objectives[0].statement == before + typed
+        # Narrow: the form alone, at least 40 characters of the statement in view.
+        assert app.screen.query_one("#items-pane").styles.display == "none"
+        assert field.query_one(Input).content_region.width >= 40
+
+
+async def test_the_list_is_a_picker_where_narrow(plan_copy: Any, editor: Any) -> None:
+    path = plan_copy("kafe-solsiden")
+    async with editor(path, size=(80, 24)) as (app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PostScreen)
+        assert screen.query_one("#items-pane").styles.display == "none"
+        await pilot.press("ctrl+l")  # the list in the form's place
+        await pilot.pause()
+        assert screen.query_one("#items-pane").styles.display != "none"
+        assert screen.query_one("#form").styles.display == "none"
+        await pilot.press("down", "enter")  # picks, and the form shows it
+        await pilot.pause()
+        assert screen.query_one("#form").styles.display != "none"
+        assert focused_field(app).path == "objectives[1].statement"
+        await pilot.press("f8")  # the findings in the form's place
+        await pilot.pause()
+        assert screen.query_one(FindingsPanel).styles.display != "none"
+        assert screen.query_one("#form").styles.display == "none"
+        await pilot.press("f8")
+        await pilot.pause()
+        assert screen.query_one(FindingsPanel).styles.display == "none"
+        assert focused_field(app).path.startswith("objectives[1].")
+
+
+async def test_the_list_and_the_findings_hide_at_any_size(plan_copy: Any, editor: Any) -> None:
+    path = plan_copy("kafe-solsiden")
+    async with editor(path, size=(200, 60)) as (app, pilot):
+        screen = app.screen
+        for selector, key in [("#items-pane", "ctrl+l"), ("#findings", "f8")]:
+            assert screen.query_one(selector).styles.display != "none"
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.query_one(selector).styles.display == "none"
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.query_one(selector).styles.display != "none"
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+async def test_every_finding_reads_in_full_in_the_panel(
+    name: str, plan_copy: Any, editor: Any
+) -> None:
+    """At 120x40 (the findings a drawer): every finding's rule, subject and whole message
+    are in the panel's lines, none of which is cut."""
+    path = plan_copy(name)
+    async with editor(path, size=(120, 40)) as (app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        panel = app.screen.query_one(FindingsPanel)
+        assert panel.styles.display != "none"
+        rows = panel.query_one(FindingList)
+        if not app.findings:
+            assert panel.has_class("-clean")
+            return
+        width = rows.scrollable_content_region.width
+        assert width >= 40
+        shown = 0
+        for index, row in enumerate(rows.rows):
+            if isinstance(row, str):
+                continue
+            lines = rows.row_lines(index)
+            assert all(cell_len(line.plain) <= width for line in lines)
+            text = " ".join(line.plain.strip() for line in lines)
+            assert row.rule in text and row.subject in text
+            assert " ".join(row.message.split()) in " ".join(text.split()), row.message
+            shown += 1
+        assert shown == len(app.findings)
+
+
+def test_a_long_statement_shows_in_one_piece_at_80x24_on_every_screen(tmp_path: Path) -> None:
+    """The real console script in a real 80x24 terminal: every screen opens with its
+    form full width, and an objective's statement shows 40 characters or more in one
+    piece."""
+    from terminal import Terminal
+
+    plan = tmp_path / "kafe-solsiden.post.toml"
+    shutil.copy(SAMPLES / plan.name, plan)
+    statement = load(plan).plan.objectives[0].statement
+    assert len(statement) > 60
+    with Terminal(str(plan), "--lang", "en", size=(80, 24)) as term:
+        term.wait_for("Findings (")
+        time.sleep(1)
+        for key, marker in [
+            ("F3", "Statement"),
+            ("F4", "Relationship"),
+            ("F5", "Role"),
+            ("F2", "Linkage"),
+            ("F3", "Statement"),
+        ]:
+            term.keys(key)
+            screen = term.wait_for(marker)
+        screen = term.wait_for(statement[:40])
+        line = next(line for line in screen.splitlines() if statement[:40] in line)
+        assert "Statement" in line  # the field's own line, not the list's
+        term.keys("C-q")
+        assert term.exit_status() == 0
