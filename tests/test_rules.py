@@ -67,6 +67,9 @@ CONTRACT_RULES = {
     "people/untargeted-segment": Severity.INFO,
     "specific/everyone": Severity.INFO,
     "time-bound/outside-period": Severity.INFO,
+    # format 2: results against targets
+    "realistic/behind-pace": Severity.WARNING,
+    "measurable/stale-results": Severity.INFO,
 }
 # Rules the project adds on top of the contract.
 EXTRA_RULES = {
@@ -899,7 +902,21 @@ def test_unknown_objective_ref(ref: str, fires: bool) -> None:
 def every_wrong_plan() -> list[Plan]:
     """Plans on which every rule, and every message variant, fires: two, as a segment
     without platforms (people/no-platforms) keeps technology/unused-platform silent."""
-    return [everything_wrong(), _the_rest_wrong()]
+    return [everything_wrong(), _the_rest_wrong(), _results_wrong()]
+
+
+def _results_wrong() -> Plan:
+    """Results against targets: one behind pace and stale, one that reached its target
+    before its deadline passed (time-bound/passed says when)."""
+    from posttui.core.model import Result
+
+    behind = target(baseline=100, target=1000, results=[Result(date=date(2026, 7, 1), value=150)])
+    reached = target(baseline=1, target=10, results=[Result(date=date(2026, 11, 1), value=12)])
+    objectives = [
+        objective(id="r1", start=date(2026, 1, 1), deadline=date(2027, 6, 30), targets=[behind]),
+        objective(id="r2", start=date(2026, 1, 1), deadline=date(2026, 12, 1), targets=[reached]),
+    ]
+    return make_plan(objectives=objectives)
 
 
 def _the_rest_wrong() -> Plan:

@@ -87,6 +87,10 @@ FINDINGS = Catalog(
         "measurable/no-target-value": (
             "Target {n} has no target value: say the level to reach, once it is known."
         ),
+        "measurable/stale-results": (
+            "The latest result for {target} is from {date}, {days} days ago (report_every: "
+            "{every} days): record where it stands now."
+        ),
         "attractive/no-owner": "No owner: name the person who answers for this objective.",
         "attractive/no-why": (
             "No 'why': say what makes this objective worth the effort, unless the "
@@ -107,11 +111,20 @@ FINDINGS = Catalog(
             "A target of {target:,} {metric} exceeds the {audience:,} people in this objective's "
             "segments: lower the target or widen the audience."
         ),
+        "realistic/behind-pace": (
+            "Behind pace: at {actual:+,.1f} per 30 days so far, {target} reaches about "
+            "{forecast:,.0f} by {deadline}, not {value:,}; it needs {needed:+,.1f} per 30 days "
+            "from now."
+        ),
         "time-bound/no-deadline": (
             "No deadline: set the date by which the target is reached, or the plan's period."
         ),
         "time-bound/passed": (
             "The deadline {deadline} has passed (today is {today}): move it or close the objective."
+        ),
+        "time-bound/passed.reached": (
+            "The deadline {deadline} has passed; the target was reached on {reached}: "
+            "close the objective or set the next target."
         ),
         "time-bound/start-after-deadline": (
             "The start {start} is after the deadline {deadline}: swap or correct the dates."
@@ -220,6 +233,10 @@ FINDINGS = Catalog(
         "measurable/no-target-value": (
             "Målverdi {n} har ikke noe tall å nå: sett nivået dere vil nå, når det er kjent."
         ),
+        "measurable/stale-results": (
+            "Siste resultat for {target} er fra {date}, for {days} dager siden (report_every: "
+            "{every} dager): registrer hvor det står nå."
+        ),
         "attractive/no-owner": "Ingen ansvarlig: gi målet en eier som står til ansvar for det.",
         "attractive/no-why": (
             "Ingen «hvorfor»: si hva som gjør målet verdt innsatsen, om ikke målet selv sier det."
@@ -240,11 +257,20 @@ FINDINGS = Catalog(
             "En målverdi på {target:,} {metric} er mer enn de {audience:,} personene i målets "
             "segmenter: senk målet eller utvid målgruppen."
         ),
+        "realistic/behind-pace": (
+            "Bak skjema: med {actual:+,.1f} per 30 dager så langt når {target} omtrent "
+            "{forecast:,.0f} innen {deadline}, ikke {value:,}; det trengs {needed:+,.1f} per "
+            "30 dager fra nå."
+        ),
         "time-bound/no-deadline": (
             "Ingen frist: sett datoen målet skal være nådd, eller planens periode."
         ),
         "time-bound/passed": (
             "Fristen {deadline} er passert (i dag er det {today}): flytt den eller avslutt målet."
+        ),
+        "time-bound/passed.reached": (
+            "Fristen {deadline} er passert; målet ble nådd {reached}: avslutt målet eller "
+            "sett neste mål."
         ),
         "time-bound/start-after-deadline": (
             "Starten {start} er etter fristen {deadline}: bytt om eller rett datoene."

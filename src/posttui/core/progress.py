@@ -24,10 +24,11 @@ its metric on dates. From them, for each target:
   `realistic/behind-pace` judges;
 - `on_track`: whether the forecast meets the target: at least `target` for `increase`
   and `maintain`, at most `target` for `decrease` (the direction when set, else
-  inferred from baseline and target, see `Target.heading`). A target already met
-  counts as on track; once the deadline has passed, on track means met. None when it
-  cannot be told (no baseline, no target value, no results, no deadline, or a single
-  result on the start date).
+  inferred from baseline and target, see `Target.heading`): exactly when
+  `realistic/behind-pace` says nothing. Without a forecast a target already met counts
+  as on track; once the deadline has passed, on track means met. None when it cannot
+  be told (no baseline, no target value, no results, no deadline, or a single result
+  on the start date and the target not met).
 
 Signs follow the metric: a falling metric has negative paces. Every figure that cannot
 be computed is None (`null` in JSON).
@@ -186,10 +187,12 @@ def target_progress(
     on_track = None
     if latest is not None and value is not None and heading is not None:
         met = meets(latest, value, heading)
-        if met or (deadline is not None and deadline <= today):
+        if deadline is not None and deadline <= today:
             on_track = met
         elif expected is not None:
-            on_track = meets(expected, value, heading)
+            on_track = meets(expected, value, heading)  # as realistic/behind-pace judges
+        elif met:
+            on_track = True
 
     return TargetProgress(
         objective=objective.id,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from posttui.core.model import Objective, Target
+from posttui.core.progress import meets, target_progress
 from posttui.core.rules.registry import Context, Hit, objective_rule
 
 AUDIENCE_METRICS = ("followers", "reach")
@@ -70,3 +72,30 @@ def exceeds_audience(ctx: Context, objective: Objective) -> Iterator[Hit]:
         if target.target > audience:
             params = {"target": target.target, "metric": target.metric, "audience": audience}
             yield Hit(f"targets[{index}].target", "", params)
+
+
+@objective_rule("realistic/behind-pace")
+def behind_pace(ctx: Context, objective: Objective) -> Iterator[Hit]:
+    """At the pace so far the target is missed: the value forecast at the deadline, on the
+    straight line from the baseline at the start (else the first result's date) through
+    the latest result, falls short of it (see `core.progress`)."""
+    deadline = ctx.deadline(objective)
+    if deadline is None or deadline <= ctx.today:
+        return
+    for index, target in enumerate(objective.targets):
+        if target.baseline is None or target.target is None or not target.results:
+            continue
+        progress = target_progress(target, objective, index, ctx.today, ctx.period_end)
+        expected, heading = progress.forecast, progress.heading
+        if expected is None or heading is None or meets(expected, target.target, heading):
+            continue
+        params = {
+            "target": target.label(),
+            "actual": progress.pace_actual,
+            # Rounded toward the miss: never 'about 2,000, not 2,000'.
+            "forecast": math.ceil(expected) if heading == "decrease" else math.floor(expected),
+            "deadline": deadline,
+            "value": target.target,
+            "needed": progress.pace_needed,
+        }
+        yield Hit(f"targets[{index}].target", "", params)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from posttui.core.model import Objective
+from posttui.core.progress import reached_on
 from posttui.core.rules.registry import Context, Hit, Severity, objective_rule
 
 
@@ -17,6 +18,13 @@ def no_deadline(ctx: Context, objective: Objective) -> Iterator[Hit]:
 @objective_rule("time-bound/passed")
 def passed(ctx: Context, objective: Objective) -> Iterator[Hit]:
     if objective.deadline and objective.deadline < ctx.today:
+        # Every target with a value reached it (by a result): said so, with the last date.
+        valued = [target for target in objective.targets if target.target is not None]
+        reached = [reached_on(target) for target in valued]
+        if valued and None not in reached:
+            last = max(day for day in reached if day is not None)
+            yield Hit("deadline", ".reached", {"deadline": objective.deadline, "reached": last})
+            return
         yield Hit("deadline", "", {"deadline": objective.deadline, "today": ctx.today})
 
 
