@@ -438,9 +438,11 @@ class KeyTimer:
         return shown, painted, via_pilot
 
 
-async def bench_minimal_keys(keys: int) -> tuple[list[float], list[float], list[float]]:
+async def bench_minimal_keys(
+    keys: int, size: tuple[int, int] = SIZE
+) -> tuple[list[float], list[float], list[float]]:
     app = MinimalInputApp()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         timer = KeyTimer(app, pilot, "minimal app")
         editor = app.query_one(Input)
         shown = app.query_one("#shown", Static)
@@ -458,9 +460,11 @@ async def bench_minimal_keys(keys: int) -> tuple[list[float], list[float], list[
         return await timer.run(keys, arm)
 
 
-async def bench_keys(path: Path, keys: int, profile: bool = False) -> KeyFigures:
+async def bench_keys(
+    path: Path, keys: int, profile: bool = False, size: tuple[int, int] = SIZE
+) -> KeyFigures:
     app = PostApp(path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         timer = KeyTimer(app, pilot, path.name)
         await pilot.pause()
         await app.switch_mode("objectives")
@@ -651,6 +655,35 @@ def tmux_rows(runs: int, big_plan: Path, python: Path, use_tmux: bool) -> list[R
     return rows
 
 
+# Key -> painted frame at each size the layout has (narrow, medium, wide), against the
+# minimal Input app at the same size, in the same run.
+PAINT_SIZES = [(80, 24), (120, 40), (200, 60)]
+AIM_PAINTED = 3.0  # ratio to the minimal app
+
+
+def painted_rows(plan: str | Path, keys: int) -> list[Row]:
+    path = Path(plan)
+    rows = []
+    for size in PAINT_SIZES:
+        label = f"{size[0]}x{size[1]}"
+        progress(f"keys: painted frame at {label}, {path.name} and the minimal app")
+        _, base_painted, _ = asyncio.run(bench_minimal_keys(keys, size))
+        key = asyncio.run(bench_keys(path, keys, size=size))
+        ours, theirs = statistics.median(key.painted), statistics.median(base_painted)
+        rows.append(
+            Row(
+                f"key -> painted frame, {key.plan}, {label}",
+                ms(ours),
+                ms(theirs),
+                f"{ours / theirs:.1f}x",
+                f"<= {AIM_PAINTED:.0f}x",
+                verdict(ours / theirs <= AIM_PAINTED),
+                f"panel {ms(statistics.median(key.state))}",
+            )
+        )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
     options.add_argument("--quick", action="store_true", help="fewer runs (smoke test)")
@@ -716,6 +749,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             if key.profile:
                 profiles.append(key.profile)
+
+        rows.extend(painted_rows(samples[0] if samples else big_plan, keys))
 
     print()
     print_table(rows)
