@@ -15,7 +15,7 @@ MIN_SEGMENTS_FOR_EVERYONE = 4
 @objective_rule("specific/vague")
 def vague(ctx: Context, objective: Objective) -> Iterator[Hit]:
     statement, language = objective.statement, ctx.plan.plan.language
-    words = word_count(statement)
+    words = word_count(statement, at_most=MIN_WORDS)
     if words < MIN_WORDS:
         yield Hit("statement", ".short", {"words": words})
     elif not states_quantity(statement, language):

@@ -21,6 +21,7 @@ without a language has its statements read as Norwegian when they look Norwegian
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 MIN_WORDS = 4
 
@@ -126,8 +127,13 @@ _NORWEGIAN = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def word_count(statement: str) -> int:
-    return len(statement.split())
+_NON_SPACE = re.compile(r"\S+")
+
+
+def word_count(statement: str, at_most: int | None = None) -> int:
+    """How many words `statement` has (counting stops at `at_most`): match by match, as
+    a list of the words of a 31 MB statement took 300 MB."""
+    return sum(1 for _ in islice(_NON_SPACE.finditer(statement), at_most))
 
 
 def _lists(statement: str, language: str | None) -> tuple[str]:
@@ -148,7 +154,7 @@ def states_quantity(statement: str, language: str | None = None) -> bool:
         if not _is_year(match, text):
             return True
     numbers = _IN_NORWEGIAN if _lists(statement, language) == ("nb",) else _IN_ENGLISH
-    return any(word.lower() in numbers for word in _WORD.findall(text))
+    return any(word.group(0).lower() in numbers for word in _WORD.finditer(text))
 
 
 def _is_year(match: re.Match[str], text: str) -> bool:
