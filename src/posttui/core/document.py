@@ -47,6 +47,7 @@ class Applied:
 
     changed: bool
     references: int = 0
+    also: tuple[str, ...] = ()  # the other paths it set (an id following a name, references)
 
 
 class Document:
@@ -180,7 +181,8 @@ class Document:
             self.linter.forget(self.plan, path)
             for other in also or ():
                 self.linter.forget(self.plan, other)
-        return Applied(changed, sum(not other.endswith(".id") for other in also or ()))
+        others = tuple(also or ())
+        return Applied(changed, sum(not other.endswith(".id") for other in others), others)
 
     # ---- items added, deleted, moved: one undo step each, found by id ----
 

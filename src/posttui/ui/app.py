@@ -269,6 +269,8 @@ class PostApp(App[int]):
             else:
                 applied = self.doc.edit_item(event.item, event.key, event.value, typing=True)
                 changed, references = applied.changed, applied.references
+                if applied.also and isinstance(self.screen, PostScreen):
+                    self.screen.show_values(set(applied.also))
         except LookupError:  # the item is gone: show what is selected now
             self._show_form()
             return

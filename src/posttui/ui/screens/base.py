@@ -32,7 +32,7 @@ class PostScreen(Speaking[None]):
     SECTION: ClassVar[str]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "focus_list", "Back to list", show=False),
+        Binding("escape", "focus_list", "Back to list", show=False, id="form.back-to-list"),
         Binding("ctrl+l", "toggle_list", "List", id="layout.list"),
         Binding("f8", "toggle_findings", "Findings", id="layout.findings"),
     ]
@@ -224,6 +224,13 @@ class PostScreen(Speaking[None]):
         changed = self.post_app.changed
         for field in self.query(BoundField):
             field.set_class(field.base is not None and field.path in changed, "-changed")
+
+    def show_values(self, paths: set[str]) -> None:
+        """Show anew the fields of `paths`, which an edit elsewhere set (an id that
+        follows its item's name)."""
+        for field in self.query(BoundField):
+            if field.path in paths:
+                field.bind(field.target)
 
     def sync_form(self) -> None:
         """Reload every field from the plan (after undo, redo, reload, restore)."""
