@@ -31,6 +31,11 @@ CORE_MODULES = [
     "posttui.core.config",
     "posttui.cli.config",
     "posttui.core.progress",
+    "posttui.core.results",
+    "posttui.core.importing",
+    "posttui.cli.progress",
+    "posttui.cli.record",
+    "posttui.cli.importing",
 ]
 
 BLOCK_TEXTUAL = """
