@@ -139,11 +139,18 @@ def _fields(
 
 
 def flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
-    """Leaf values by key path: `targets[0].target`; lists of ids stay whole values."""
+    """Leaf values by key path: `targets[0].target`, a result by its date
+    (`targets[0].results[2027-03-01].value`); lists of ids stay whole values."""
     for key, value in table.items():
         path = f"{prefix}.{key}" if prefix else key
         if isinstance(value, dict):
             yield from flatten(value, path)
+        elif key == "results" and isinstance(value, list):
+            # A target's results by date: a new result is a few new facts, not a shift.
+            for item in value:
+                day = item.get("date")
+                rest = {k: v for k, v in item.items() if k != "date"}
+                yield from flatten(rest, f"{path}[{day.isoformat() if day else '?'}]")
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             for index, item in enumerate(value):
                 yield from flatten(item, f"{path}[{index}]")

@@ -63,6 +63,10 @@ def _merge_table(merged: Merged, path: str, base: Data, ours: Data, theirs: Data
         b, o, t = (side.get(key, _MISSING) for side in (base, ours, theirs))
         if where in ITEM_SECTIONS:
             _merge_items(merged, key, where, b, o, t)
+        elif key == "targets" and _parallel(b, o, t):
+            _merge_targets(merged, key, where, b, o, t)
+        elif key == "results" and all(isinstance(v, list) or v is _MISSING for v in (b, o, t)):
+            _merge_results(merged, key, where, b, o, t)
         elif all(isinstance(v, dict) or v is _MISSING for v in (b, o, t)) and (
             isinstance(o, dict) or isinstance(t, dict)
         ):
@@ -72,6 +76,52 @@ def _merge_table(merged: Merged, path: str, base: Data, ours: Data, theirs: Data
             merged.conflicts += inner.conflicts
         else:
             _merge_value(merged, key, where, b, o, t)
+
+
+def _parallel(b: Any, o: Any, t: Any) -> bool:
+    """Both sides keep the same number of targets as each other (and as the base, if it
+    has them): targets are then merged place by place, their results by date."""
+    if not (isinstance(o, list) and isinstance(t, list) and len(o) == len(t)):
+        return False
+    return b is _MISSING or (isinstance(b, list) and len(b) == len(o))
+
+
+def _merge_targets(merged: Merged, key: str, where: str, b: Any, o: Any, t: Any) -> None:
+    ours_items: list[Data] = []
+    theirs_items: list[Data] = []
+    for index, (item_o, item_t) in enumerate(zip(o, t, strict=True)):
+        item_b = b[index] if isinstance(b, list) else {}
+        inner = Merged()
+        _merge_table(inner, f"{where}[{index}]", _table(item_b), item_o, item_t)
+        merged.conflicts += inner.conflicts
+        ours_items.append(inner.ours)
+        theirs_items.append(inner.theirs)
+    merged.put(key, ours_items, theirs_items)
+
+
+def _merge_results(merged: Merged, key: str, where: str, b: Any, o: Any, t: Any) -> None:
+    """A target's results by date: results added on either side are kept; one date
+    given two different values (or changed on one side, deleted on the other) is a
+    conflict."""
+    base, ours, theirs = (
+        {r["date"]: r for r in side} if isinstance(side, list) else {} for side in (b, o, t)
+    )
+    ours_items: list[Data] = []
+    theirs_items: list[Data] = []
+    for day in sorted({*base, *ours, *theirs}):
+        rb, ro, rt = (side.get(day, _MISSING) for side in (base, ours, theirs))
+        if ro == rt or rt == rb:
+            chosen_o = chosen_t = ro
+        elif ro == rb:
+            chosen_o = chosen_t = rt
+        else:
+            merged.conflicts.append(f"{where}[{day.isoformat()}]")
+            chosen_o, chosen_t = ro, rt
+        if chosen_o is not _MISSING:
+            ours_items.append(chosen_o)
+        if chosen_t is not _MISSING:
+            theirs_items.append(chosen_t)
+    merged.put(key, ours_items or _MISSING, theirs_items or _MISSING)
 
 
 def _table(value: Any) -> Data:
