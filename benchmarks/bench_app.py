@@ -109,7 +109,7 @@ if __name__ == "__main__":
     Minimal().run()
 '''
 
-# A vague statement (a vague word, no digit, four words or more) per plan language.
+# A vague statement (a vague word, no number, four words or more) per plan language.
 VAGUE = {
     "nb": "Øke synligheten blant studenter på Instagram",
     "en": "Improve our brand among students on Instagram",
@@ -497,8 +497,9 @@ async def bench_keys(
         )
         editor = field.query_one(Input)
         field.focus_editor()
-        if made_vague:
-            editor.value = VAGUE.get(app.plan.plan.language or "en", VAGUE["en"])
+        vague = VAGUE.get(app.plan.plan.language or "en", VAGUE["en"])
+        # A digit after a space is a quantity; one stuck to a word ("LinkedIn1") is not.
+        editor.value = (vague if made_vague else editor.value.rstrip()) + " "
         await pilot.pause()
         editor.cursor_position = len(editor.value)
         await pilot.pause()

@@ -67,6 +67,7 @@ async def test_the_list_is_a_picker_where_narrow(plan_copy: Any, editor: Any) ->
         screen = app.screen
         assert isinstance(screen, PostScreen)
         assert screen.query_one("#items-pane").styles.display == "none"
+        assert focused_field(app).path == "objectives[0].statement"  # keys go where seen
         await pilot.press("ctrl+l")  # the list in the form's place
         await pilot.pause()
         assert screen.query_one("#items-pane").styles.display != "none"
@@ -83,6 +84,14 @@ async def test_the_list_is_a_picker_where_narrow(plan_copy: Any, editor: Any) ->
         await pilot.pause()
         assert screen.query_one(FindingsPanel).styles.display == "none"
         assert focused_field(app).path.startswith("objectives[1].")
+        await pilot.resize_terminal(160, 40)  # wide: the list shows again, the focus stays
+        await pilot.pause()
+        assert focused_field(app).path.startswith("objectives[1].")
+        await pilot.press("escape")  # to the list, then narrow: it shows as the picker
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.query_one("#items-pane").styles.display != "none"
+        assert app.focused is screen.items
 
 
 async def test_the_list_and_the_findings_hide_at_any_size(plan_copy: Any, editor: Any) -> None:

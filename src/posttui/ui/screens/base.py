@@ -108,6 +108,21 @@ class PostScreen(Speaking[None]):
             await self._speak()
         elif self._stale:
             self.refresh_all()
+        self.call_after_refresh(self._focus_in_view)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._focus_in_view)
+
+    def _focus_in_view(self) -> None:
+        """Keep the focus on something shown: where the list is hidden (narrow), keys
+        go to the form's first field, not to a list no one sees (or nowhere)."""
+        focused = self.focused
+        if focused is not None and all(node.display for node in focused.ancestors_with_self):
+            return
+        if self._shows("#items-pane"):
+            self.items.focus()
+        else:
+            self.focus_form()
 
     def _language_changed(self) -> None:
         self._new_words = True
