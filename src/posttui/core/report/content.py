@@ -19,6 +19,7 @@ from posttui.core.model import (
     Plan,
     Segment,
 )
+from posttui.core.progress import ObjectiveProgress, TargetProgress, by_risk, plan_progress
 from posttui.core.report.words import REPORT
 from posttui.core.rules import Finding, Severity, lint
 from posttui.core.rules.registry import Context, by_group, flags
@@ -42,6 +43,20 @@ class Share:
     name: str
     share: float
     average: int
+
+
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_POINTS = 24  # at most this many values in a text sparkline
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """One target's progress with its figures written for the report (plain text)."""
+
+    progress: TargetProgress
+    status: str  # "on-track", "behind" or "unknown"
+    figures: list[tuple[str, str]]  # (name, value): baseline, latest, ... status
+    description: str  # what its chart shows, in a sentence
 
 
 @dataclass
@@ -241,6 +256,103 @@ class Report:
 
     def severity(self, finding: Finding) -> str:
         return self.say(f"severity.{finding.severity.value}")
+
+    # -- Progress (plans with results) --
+
+    @cached_property
+    def has_results(self) -> bool:
+        """Whether any target has a result: only then has the report a progress section."""
+        return any(t.results for o in self.plan.objectives for t in o.targets)
+
+    def progress(self) -> list[tuple[ObjectiveProgress, list[Trend]]]:
+        """The objectives with results, most at risk first, each with its targets' trends
+        (as `posttui progress` measures them on the report's date)."""
+        if not self.has_results:
+            return []
+        found = by_risk(plan_progress(self.plan, self.today))
+        return [
+            (objective, [self.trend(t) for t in objective.targets])
+            for objective in found
+            if any(t.results for t in objective.targets)
+        ]
+
+    def figure(self, value: float | None, decimals: int = 0, sign: bool = False) -> str:
+        """A computed figure rounded for reading: '1,613', '+187.5' ('-' for none)."""
+        if value is None:
+            return "-"
+        return format(Number(value, self.lang), f"{'+' if sign else ''},.{decimals}f")
+
+    def trend(self, t: TargetProgress) -> Trend:
+        status = {True: "on-track", False: "behind", None: "unknown"}[t.on_track]
+        said = self.say(f"progress.{status}")
+        if t.reached is not None:
+            said += f" · {self.say('progress.reached', date=t.reached.isoformat())}"
+        latest = self.value(t.latest)
+        if t.latest_date is not None:
+            latest += f" ({t.latest_date.isoformat()})"
+        percent = self.figure(t.percent)
+        figures = [
+            (self.say("progress.baseline"), self.value(t.baseline)),
+            (self.say("progress.latest"), latest),
+            (self.say("progress.goal"), self.value(t.target)),
+            (self.say("progress.percent"), percent if t.percent is None else f"{percent} %"),
+            (self.say("progress.needed"), self.pace(t.pace_needed)),
+            (self.say("progress.actual"), self.pace(t.pace_actual)),
+            (self.say("progress.forecast"), self.figure(t.forecast)),
+            (self.say("progress.status"), said),
+        ]
+        return Trend(t, status, figures, self._description(t, said))
+
+    def value(self, value: float | None) -> str:
+        return "-" if value is None else self.number(value)
+
+    def pace(self, value: float | None) -> str:
+        return self.figure(value, 1, sign=True)
+
+    def _description(self, t: TargetProgress, status: str) -> str:
+        latest = self.value(t.latest)
+        day = t.latest_date.isoformat() if t.latest_date else "-"
+        count = len(t.results)
+        if None in (t.baseline, t.start, t.target, t.deadline, t.forecast):
+            return self.say(
+                "progress.chart-short",
+                target=t.label,
+                count=count,
+                latest=latest,
+                date=day,
+                status=status,
+            )
+        return self.say(
+            "progress.chart",
+            target=t.label,
+            baseline=self.value(t.baseline),
+            start=t.start.isoformat() if t.start else "-",
+            count=count,
+            latest=latest,
+            date=day,
+            goal=self.value(t.target),
+            deadline=t.deadline.isoformat() if t.deadline else "-",
+            forecast=self.figure(t.forecast),
+            status=status,
+        )
+
+    @staticmethod
+    def sparkline(t: TargetProgress) -> str:
+        """The baseline and the results as block characters from the lowest to the
+        highest of them and the target value (at most `SPARK_POINTS` of them, evenly
+        picked, the latest always)."""
+        values = [value for _, value in t.results]
+        if t.baseline is not None:
+            values.insert(0, t.baseline)
+        if len(values) > SPARK_POINTS:
+            last = len(values) - 1
+            values = [values[round(i * last / (SPARK_POINTS - 1))] for i in range(SPARK_POINTS)]
+        scale = values if t.target is None else [*values, t.target]
+        low, high = min(scale, default=0), max(scale, default=0)
+        if high == low:
+            return SPARK[3] * len(values)
+        top = len(SPARK) - 1
+        return "".join(SPARK[round((value - low) * top / (high - low))] for value in values)
 
     def step(self, step: str) -> tuple[str, str]:
         """A POST step's name and the question it answers."""

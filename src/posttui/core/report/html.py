@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 from posttui.core import matrix
 from posttui.core.model import Objective, Segment
-from posttui.core.report.content import Report, Share
+from posttui.core.report.content import Report, Share, Trend
 from posttui.core.report.streaming import chunks, deferred, writing
 from posttui.core.rules.people import off_hundred
 from posttui.core.terminal import printable
@@ -140,6 +141,43 @@ footer {
 }
 """
 
+# The progress section's styles: only in the page of a plan with results, so the page of
+# a plan without them stays as it was. Its charts are inline SVG drawn by these classes.
+PROGRESS_STYLE = """
+.method { color: var(--muted); font-size: 9pt; }
+.trend {
+  display: grid; grid-template-columns: 3fr 2fr; gap: 2mm 5mm; align-items: start;
+  border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: 2mm;
+  padding: 2mm 3mm; margin: 2mm 0; break-inside: avoid;
+}
+.trend.behind { border-left-color: var(--fail); }
+.trend.unknown { border-left-color: var(--line); }
+.trend h4 { grid-column: 1 / -1; margin: 0; font-size: 10pt; }
+.trend svg { display: block; width: 100%; height: auto; }
+.trend dl { font-size: 9pt; }
+.trend dd { font-variant-numeric: tabular-nums; }
+.trend .axis, .trend .today { stroke: var(--line); stroke-width: 1; }
+.trend .baseline { stroke: var(--muted); stroke-width: 1; stroke-dasharray: 2 3; }
+.trend .goal { stroke: var(--ink); stroke-width: 1.2; }
+.trend .results { fill: none; stroke: var(--accent); stroke-width: 2; stroke-linejoin: round; }
+.trend .dot { fill: var(--accent); }
+.trend .start { fill: #fff; stroke: var(--accent); stroke-width: 1.5; }
+.trend .forecast { stroke: var(--ok); stroke-width: 2; stroke-dasharray: 6 4; }
+.trend .end { fill: #fff; stroke: var(--ok); stroke-width: 1.5; }
+.trend.behind .forecast, .trend.behind .end { stroke: var(--fail); }
+.trend text { font-size: 10px; fill: var(--muted); }
+.status {
+  display: inline-block; border-radius: 1mm; padding: 0 1.5mm; color: #fff;
+  font-size: 8pt; font-weight: 700;
+}
+.status.on-track { background: var(--ok); }
+.status.behind { background: var(--fail); }
+.status.unknown { background: var(--muted); }
+"""
+CHART = (560, 150)  # the chart's width and height, in SVG units
+MARGIN = (8, 8, 16, 20)  # left, right, top, bottom
+CHART_DOTS = 120  # results drawn as dots too, at most (the line has them all)
+
 # No scripts, no fetches of any kind: the page is all there is.
 POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -167,11 +205,13 @@ def pieces(report: Report) -> Iterator[str]:
     info = report.plan.plan
     with writing() as current:
         title = esc(f"{info.title} · {report.say('kind')}")
+        progress_style = PROGRESS_STYLE if report.has_results else ""
         yield from current.written(
             f'<!DOCTYPE html>\n<html lang="{report.lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            f"<title>{title}</title>\n<style>{STYLE}{progress_style}</style>\n"
+            "</head>\n<body>\n"
         )
         for line in _lines(report):
             yield from current.written(line)
@@ -185,6 +225,7 @@ def _lines(report: Report) -> Iterator[str]:
     yield from _objectives(report)
     yield from _strategy(report)
     yield from _technology(report)
+    yield from _progress(report)
     yield from _findings(report)
     yield f"<footer>{esc(report.say('made-with', version=report.version))}</footer>"
 
@@ -456,3 +497,103 @@ def _findings(report: Report) -> Iterator[str]:
             for finding in findings
         ]
         yield from _table(header, rows, "findings")
+
+
+def _progress(report: Report) -> Iterator[str]:
+    """Results against targets, objective by objective, most at risk first, a chart per
+    target: only for a plan with results (a plan without keeps its page as it was)."""
+    if not report.has_results:
+        return
+    title, question = esc(report.say("progress.title")), esc(report.say("progress.question"))
+    yield f'<h2 id="progress">{title}<small>{question}</small></h2>'
+    yield f'<p class="method">{esc(report.say("progress.method"))}</p>'
+    for objective, trends in report.progress():
+        yield f"<h3><code>{esc(objective.objective)}</code></h3>"
+        yield f'<p class="statement">{esc(objective.statement)}</p>'
+        for trend in trends:
+            yield from _trend(report, trend)
+
+
+def _trend(report: Report, trend: Trend) -> Iterator[str]:
+    t = trend.progress
+    yield f'<section class="trend {trend.status}">'
+    yield f"<h4><code>{esc(t.label)}</code></h4>"
+    if t.results:
+        yield _chart(report, trend)
+    else:
+        yield f'<p class="muted">{esc(report.say("progress.no-results"))}</p>'
+    *figures, (name, status) = trend.figures
+    items = "".join(f"<dt>{esc(key)}</dt><dd>{esc(value)}</dd>" for key, value in figures)
+    badge = f'<span class="status {trend.status}">{esc(status)}</span>'
+    yield f"<dl>{items}<dt>{esc(name)}</dt><dd>{badge}</dd></dl>"
+    yield "</section>"
+
+
+def _chart(report: Report, trend: Trend) -> str:
+    """The target's values over time as an inline SVG line chart: the baseline and the
+    target value as levels, the results as a line from the baseline at the start, and
+    the forecast to the deadline dashed; described for screen readers."""
+    t = trend.progress
+    width, height = CHART
+    left, right, top, bottom = MARGIN
+    days = [day for day, _ in t.results] + [d for d in (t.start, t.deadline) if d]
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+    values = [value for _, value in t.results]
+    values += [v for v in (t.baseline, t.target, t.forecast) if v is not None]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.08 or max(abs(high) * 0.1, 1)
+    low, high = low - pad, high + pad
+
+    def x(day: date) -> float:
+        return left + (width - left - right) * (day - first).days / span
+
+    def y(value: float) -> float:
+        return top + (height - top - bottom) * (high - value) / (high - low)
+
+    def level(css: str, value: float, label: str, anchor: str) -> list[str]:
+        at = x(last) - 2 if anchor == "end" else x(first) + 2
+        return [
+            f'<line class="{css}" x1="{x(first):.1f}" y1="{y(value):.1f}" '
+            f'x2="{x(last):.1f}" y2="{y(value):.1f}"/>',
+            f'<text x="{at:.1f}" y="{y(value) - 3:.1f}" text-anchor="{anchor}">'
+            f"{esc(label)} {esc(report.number(value))}</text>",
+        ]
+
+    floor = height - bottom
+    parts = [f'<line class="axis" x1="{left}" y1="{floor}" x2="{width - right}" y2="{floor}"/>']
+    if first <= report.today <= last:
+        at = x(report.today)
+        parts.append(f'<line class="today" x1="{at:.1f}" y1="{top}" x2="{at:.1f}" y2="{floor}"/>')
+    if t.baseline is not None:
+        parts += level("baseline", t.baseline, report.say("progress.chart.baseline"), "start")
+    if t.target is not None:
+        parts += level("goal", t.target, report.say("progress.chart.target"), "end")
+    points = [(x(day), y(value)) for day, value in t.results]
+    if t.forecast is not None and t.deadline is not None and t.latest_date is not None:
+        latest = points[-1]
+        end = (x(t.deadline), y(t.forecast))
+        parts.append(
+            f'<line class="forecast" x1="{latest[0]:.1f}" y1="{latest[1]:.1f}" '
+            f'x2="{end[0]:.1f}" y2="{end[1]:.1f}"/>'
+        )
+        parts.append(f'<circle class="end" cx="{end[0]:.1f}" cy="{end[1]:.1f}" r="3"/>')
+    line = points
+    if t.start is not None and t.baseline is not None and t.start < t.results[0][0]:
+        line = [(x(t.start), y(t.baseline)), *points]  # the forecast's line begins there
+    drawn = " ".join(f"{px:.1f},{py:.1f}" for px, py in line)
+    parts.append(f'<polyline class="results" points="{drawn}"/>')
+    if line and len(line) > len(points):
+        parts.append(f'<circle class="start" cx="{line[0][0]:.1f}" cy="{line[0][1]:.1f}" r="3"/>')
+    step = max(1, -(-len(points) // CHART_DOTS))
+    dots = points[::-1][::step]
+    parts += [f'<circle class="dot" cx="{px:.1f}" cy="{py:.1f}" r="2.5"/>' for px, py in dots]
+    parts.append(f'<text x="{left}" y="{height - 5}">{first.isoformat()}</text>')
+    parts.append(
+        f'<text x="{width - right}" y="{height - 5}" text-anchor="end">{last.isoformat()}</text>'
+    )
+    said = esc(trend.description)
+    return (
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{said}">'
+        f"<title>{said}</title>{''.join(parts)}</svg>"
+    )

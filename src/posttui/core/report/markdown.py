@@ -146,6 +146,7 @@ def _lines(report: Report) -> Iterator[str]:
     yield from _objectives(report)
     yield from _strategy(report)
     yield from _technology(report)
+    yield from _progress(report)
     yield from _findings(report)
     yield "---"
     yield ""
@@ -309,6 +310,34 @@ def _matrix(report: Report) -> Iterator[str]:
         yield text(line)
     legend = [f"{mark} {words}" for mark, words in report.legend()]
     yield " · ".join([*legend, report.say("matrix.outside")])
+
+
+def _progress(report: Report) -> Iterator[str]:
+    """Results against targets, objective by objective, most at risk first: only for a
+    plan with results (a plan without keeps its report as it was)."""
+    if not report.has_results:
+        return
+    yield ""
+    yield f"## {report.say('progress.title')}: {report.say('progress.question')}"
+    yield ""
+    yield report.say("progress.method")
+    marks = {"on-track": "✓", "behind": "⚠", "unknown": "?"}
+    for objective, trends in report.progress():
+        yield ""
+        yield f"### `{objective.objective}`"
+        yield ""
+        yield f"**{text(objective.statement)}**"
+        header = [report.say("progress.target"), report.say("progress.trend")]
+        header += [name for name, _ in trends[0].figures] if trends else []
+        rows = []
+        for trend in trends:
+            *figures, status = [value for _, value in trend.figures]
+            status = f"{marks[trend.status]} {status}"
+            if trend.status == "behind":
+                status = f"**{status}**"
+            spark = report.sparkline(trend.progress) if trend.progress.results else ""
+            rows.append([text(trend.progress.label), spark, *figures, status])
+        yield from table(header, "ll" + "r" * 7 + "l", rows)
 
 
 def _findings(report: Report) -> Iterator[str]:

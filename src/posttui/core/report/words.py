@@ -79,6 +79,39 @@ REPORT = Catalog(
         "findings.rule": "Rule",
         "findings.subject": "About",
         "findings.message": "What to do",
+        "progress.title": "Progress",
+        "progress.question": "Are we on track to reach the targets?",
+        "progress.method": (
+            "Forecast: linear, on the straight line from the baseline at the start through "
+            "the latest result, extended to the deadline; paces are per 30 days. "
+            "Objectives most at risk first."
+        ),
+        "progress.target": "Target",
+        "progress.trend": "Results",
+        "progress.baseline": "Baseline",
+        "progress.latest": "Latest",
+        "progress.goal": "Target value",
+        "progress.percent": "Of the way",
+        "progress.needed": "Pace needed per 30 days",
+        "progress.actual": "Pace so far per 30 days",
+        "progress.forecast": "Forecast at the deadline",
+        "progress.status": "Status",
+        "progress.on-track": "on track",
+        "progress.behind": "behind pace",
+        "progress.unknown": "cannot tell yet",
+        "progress.reached": "reached on {date}",
+        "progress.no-results": "No results yet.",
+        "progress.chart": (
+            "{target}: baseline {baseline} at {start}; results: {count}, the latest {latest} "
+            "on {date}; target {goal} by {deadline}; forecast {forecast} at the deadline "
+            "(dashed); {status}."
+        ),
+        "progress.chart-short": (
+            "{target}: results: {count}, the latest {latest} on {date}; {status}."
+        ),
+        "progress.chart.baseline": "baseline",
+        "progress.chart.target": "target",
+        "progress.chart.today": "today",
     },
     nb={
         "kind": "Strategi for sosiale medier",
@@ -149,5 +182,36 @@ REPORT = Catalog(
         "findings.rule": "Regel",
         "findings.subject": "Gjelder",
         "findings.message": "Hva du kan gjøre",
+        "progress.title": "Fremdrift",
+        "progress.question": "Er vi i rute til å nå måltallene?",
+        "progress.method": (
+            "Prognose: lineær, på den rette linjen fra utgangspunktet ved start gjennom "
+            "siste resultat, forlenget til fristen; tempo er per 30 dager. "
+            "Målene med størst risiko først."
+        ),
+        "progress.target": "Måltall",
+        "progress.trend": "Resultater",
+        "progress.baseline": "Utgangspunkt",
+        "progress.latest": "Siste",
+        "progress.goal": "Målverdi",
+        "progress.percent": "Av veien",
+        "progress.needed": "Tempo som trengs per 30 dager",
+        "progress.actual": "Tempo hittil per 30 dager",
+        "progress.forecast": "Prognose ved fristen",
+        "progress.status": "Status",
+        "progress.on-track": "i rute",
+        "progress.behind": "bak skjema",
+        "progress.unknown": "kan ikke sies ennå",
+        "progress.reached": "nådd {date}",
+        "progress.no-results": "Ingen resultater ennå.",
+        "progress.chart": (
+            "{target}: utgangspunkt {baseline} ved {start}; resultater: {count}, siste {latest} "
+            "{date}; målverdi {goal} innen {deadline}; prognose {forecast} ved fristen "
+            "(stiplet); {status}."
+        ),
+        "progress.chart-short": "{target}: resultater: {count}, siste {latest} {date}; {status}.",
+        "progress.chart.baseline": "utgangspunkt",
+        "progress.chart.target": "målverdi",
+        "progress.chart.today": "i dag",
     },
 )
