@@ -592,8 +592,9 @@ def _chart(report: Report, trend: Trend) -> str:
     parts.append(
         f'<text x="{width - right}" y="{height - 5}" text-anchor="end">{last.isoformat()}</text>'
     )
+    # Escaped twice: a long text's placeholder (see `streaming`) is written once.
     said = esc(trend.description)
     return (
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{said}">'
-        f"<title>{said}</title>{''.join(parts)}</svg>"
+        f"<title>{esc(trend.description)}</title>{''.join(parts)}</svg>"
     )
