@@ -570,7 +570,7 @@ def _chart(report: Report, trend: Trend) -> str:
     if t.target is not None:
         parts += level("goal", t.target, report.say("progress.chart.target"), "end")
     points = [(x(day), y(value)) for day, value in t.results]
-    if t.forecast is not None and t.deadline is not None and t.latest_date is not None:
+    if t.forecast is not None and t.deadline and t.latest_date and t.deadline > t.latest_date:
         latest = points[-1]
         end = (x(t.deadline), y(t.forecast))
         parts.append(
