@@ -97,6 +97,7 @@ class PostApp(App[int]):
         "objectives": screen("objectives", "ObjectivesScreen"),
         "strategy": screen("strategy", "StrategyScreen"),
         "technology": screen("technology", "TechnologyScreen"),
+        "progress": screen("progress", "ProgressScreen"),  # the follow-up, read only
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -109,6 +110,7 @@ class PostApp(App[int]):
         Binding("f3", "switch_mode('objectives')", "Objectives", show=False, id="app.objectives"),
         Binding("f4", "switch_mode('strategy')", "Strategy", show=False, id="app.strategy"),
         Binding("f5", "switch_mode('technology')", "Technology", show=False, id="app.technology"),
+        Binding("f9", "switch_mode('progress')", "Progress", show=False, id="app.progress"),
         # Text areas use f6 themselves; the plan's own fields must open from anywhere.
         Binding("f6", "plan_details", "Plan", priority=True, id="app.details"),
         Binding("f7", "changes", "Changes", id="app.changes"),

@@ -77,11 +77,13 @@ WORDS = Catalog(
         "quit.discard": "Quit without saving",
         # The step bar
         "steps.details": "Plan details",
+        "steps.progress": "Progress",
         # Every POST screen
         "intro.people": "People: who is your audience, and how do they take part?",
         "intro.objectives": "Objectives: what do you want to achieve? Make each one SMART.",
         "intro.strategy": "Strategy: how should the relationship change, and what will you do?",
         "intro.technology": "Technology: only platforms where your audience is.",
+        "intro.progress": "Progress: where each objective stands against its targets.",
         "empty.people": "No segments yet. Press n in the list to add one.",
         "empty.objectives": "No objectives yet. Press n in the list to add one.",
         "empty.strategy": "No initiatives yet. Press n in the list to add one.",
@@ -148,6 +150,41 @@ WORDS = Catalog(
         "objectives.add-target": "Add target (ctrl+n)",
         "objectives.remove-target": "Remove this target",
         "objectives.removed-target": "Removed the target. ctrl+z brings it back.",
+        # A target's results (ctrl+t in its row)
+        "results.title": "Results: {target}",
+        "results.of": "Objective: {objective}",
+        "results.date": "Date",
+        "results.value": "Value",
+        "results.source": "Source",
+        "results.note": "Note",
+        "results.none": "No results yet. ctrl+n adds one dated today.",
+        "results.add": "Add result (ctrl+n)",
+        "results.keys": (
+            "Shown in date order. ctrl+n adds a result dated today, ctrl+r deletes the one "
+            "in focus, ctrl+z undoes, esc closes."
+        ),
+        "results.deleted": "Deleted the result of {date}. ctrl+z brings it back.",
+        "results.today-taken": "Today has a result already: its value is in focus.",
+        "results.close": "Close (esc)",
+        # Progress (f9): the follow-up
+        "progress.method": (
+            "Forecast: linear, the straight line from the baseline at the start through "
+            "the latest result, extended to the deadline. Paces per 30 days. Today: {today}. "
+            "Most at risk first; enter goes to the objective."
+        ),
+        "progress.empty": "No objectives yet: add them under Objectives (f3).",
+        "progress.no-targets": "no targets yet",
+        "progress.no-results": "no results yet (ctrl+t in the target's row adds them)",
+        "progress.behind": "✗ behind pace",
+        "progress.on-track": "✓ on track",
+        "progress.unknown": "? cannot tell yet",
+        "progress.reached": "reached on {date}",
+        "progress.values": "{baseline} → {latest} of {target}",
+        "progress.way": "{percent}% of the way",
+        "progress.latest": "latest {date}",
+        "progress.pace": "pace needed {needed}, so far {actual}",
+        "progress.forecast": "forecast {forecast} on {deadline}",
+        "progress.unset": "—",
         "smart.fails": "fails: {names}",
         "smart.met": "all met",
         # Strategy
@@ -295,6 +332,7 @@ WORDS = Catalog(
         "quit.discard": "Avslutt uten å lagre",
         # The step bar
         "steps.details": "Om planen",
+        "steps.progress": "Fremdrift",
         # Every POST screen
         "intro.people": "People: hvem er målgruppen, og hvor aktive er de?",
         "intro.objectives": "Objectives: hva vil du oppnå? Gjør hvert mål SMART.",
@@ -302,6 +340,7 @@ WORDS = Catalog(
             "Strategy: hvordan skal forholdet til målgruppen endre seg, og hva skal du gjøre?"
         ),
         "intro.technology": "Technology: bare plattformer der målgruppen er.",
+        "intro.progress": "Fremdrift: hvor hvert mål står mot målverdiene sine.",
         "empty.people": "Ingen segmenter ennå. Trykk n i listen for å legge til et.",
         "empty.objectives": "Ingen mål ennå. Trykk n i listen for å legge til et.",
         "empty.strategy": "Ingen tiltak ennå. Trykk n i listen for å legge til et.",
@@ -370,6 +409,41 @@ WORDS = Catalog(
         "objectives.add-target": "Legg til målverdi (ctrl+n)",
         "objectives.remove-target": "Fjern denne målverdien",
         "objectives.removed-target": "Fjernet målverdien. ctrl+z henter den tilbake.",
+        # A target's results (ctrl+t in its row)
+        "results.title": "Resultater: {target}",
+        "results.of": "Mål: {objective}",
+        "results.date": "Dato",
+        "results.value": "Verdi",
+        "results.source": "Kilde",
+        "results.note": "Merknad",
+        "results.none": "Ingen resultater ennå. ctrl+n legger til ett datert i dag.",
+        "results.add": "Legg til resultat (ctrl+n)",
+        "results.keys": (
+            "Vist i datorekkefølge. ctrl+n legger til et resultat datert i dag, ctrl+r "
+            "sletter det som har fokus, ctrl+z angrer, esc lukker."
+        ),
+        "results.deleted": "Slettet resultatet fra {date}. ctrl+z henter det tilbake.",
+        "results.today-taken": "I dag har et resultat allerede: verdien har fokus.",
+        "results.close": "Lukk (esc)",
+        # Progress (f9): the follow-up
+        "progress.method": (
+            "Prognose: lineær, den rette linjen fra utgangsverdien ved start gjennom siste "
+            "resultat, forlenget til fristen. Tempo per 30 dager. I dag: {today}. "
+            "De mest utsatte først; enter går til målet."
+        ),
+        "progress.empty": "Ingen mål ennå: legg dem til under Objectives (f3).",
+        "progress.no-targets": "ingen målverdier ennå",
+        "progress.no-results": "ingen resultater ennå (ctrl+t i målverdiens rad legger dem til)",
+        "progress.behind": "✗ henger etter",
+        "progress.on-track": "✓ i rute",
+        "progress.unknown": "? kan ikke sies ennå",
+        "progress.reached": "nådd {date}",
+        "progress.values": "{baseline} → {latest} av {target}",
+        "progress.way": "{percent}\u00a0% av veien",
+        "progress.latest": "siste {date}",
+        "progress.pace": "tempo som trengs {needed}, så langt {actual}",
+        "progress.forecast": "prognose {forecast} den {deadline}",
+        "progress.unset": "—",
         "smart.fails": "ikke oppfylt: {names}",
         "smart.met": "alt oppfylt",
         # Strategy
@@ -475,6 +549,7 @@ KEYS = Catalog(
         "switch_mode('objectives')": "Objectives",
         "switch_mode('strategy')": "Strategy",
         "switch_mode('technology')": "Technology",
+        "switch_mode('progress')": "Progress",
         "plan_details": "Plan",
         "changes": "Changes",
         "guide": "Guided start",
@@ -483,6 +558,10 @@ KEYS = Catalog(
         "toggle_findings": "Findings",
         "add_target": "Add target",
         "remove": "Remove target",
+        "results": "Results",
+        "add_result": "Add result",
+        "remove_result": "Delete result",
+        "go": "Go to the objective",
         "pick": "Pick from the plan",
         "add": "New",
         "delete": "Delete",
@@ -571,6 +650,7 @@ KEYS = Catalog(
         "switch_mode('objectives')": "Objectives",
         "switch_mode('strategy')": "Strategy",
         "switch_mode('technology')": "Technology",
+        "switch_mode('progress')": "Fremdrift",
         "plan_details": "Planen",
         "changes": "Endringer",
         "guide": "Veiledet start",
@@ -579,6 +659,10 @@ KEYS = Catalog(
         "toggle_findings": "Funn",
         "add_target": "Ny målverdi",
         "remove": "Fjern målverdien",
+        "results": "Resultater",
+        "add_result": "Nytt resultat",
+        "remove_result": "Slett resultatet",
+        "go": "Gå til målet",
         "pick": "Velg fra planen",
         "add": "Ny",
         "delete": "Slett",

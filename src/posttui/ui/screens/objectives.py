@@ -44,6 +44,7 @@ class TargetRow(Horizontal):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "remove", "Remove target", id="objectives.remove-target"),
+        Binding("ctrl+t", "results", "Results", id="objectives.results"),
     ]
 
     def __init__(self, screen: ObjectivesScreen, objective: ItemKey, index: int) -> None:
@@ -93,6 +94,12 @@ class TargetRow(Horizontal):
 
     def action_remove(self) -> None:
         self.owner.remove_target(self.index)
+
+    def action_results(self) -> None:
+        """The target's results, to add, edit and delete (a dialog over the screen)."""
+        from posttui.ui.screens.results import ResultsDialog
+
+        self.app.push_screen(ResultsDialog(self.objective, self.index))
 
 
 class ObjectivesScreen(PostScreen):

@@ -8,16 +8,19 @@ from textual.widgets import Static
 from posttui.core.vocabulary import STEPS, step_name
 from posttui.ui.words import WORDS, language
 
-KEYS = dict(zip(STEPS, ("f2", "f3", "f4", "f5"), strict=True))
+# After the four steps, their follow-up: progress against the targets.
+FOLLOW_UP = "progress"
+KEYS = dict(zip((*STEPS, FOLLOW_UP), ("f2", "f3", "f4", "f5", "f9"), strict=True))
 
 
 def step_line(current: str, lang: str = "en") -> Content:
     parts: list[tuple[str, str] | str] = []
-    for index, step in enumerate(STEPS):
+    for index, step in enumerate((*STEPS, FOLLOW_UP)):
         if index:
             parts.append((" → ", "$text-muted"))
         style = "bold reverse $accent" if step == current else ""
-        parts.extend([(f"{KEYS[step]} ", "$text-muted"), (f" {step_name(step, lang)} ", style)])
+        name = WORDS("steps.progress", lang) if step == FOLLOW_UP else step_name(step, lang)
+        parts.extend([(f"{KEYS[step]} ", "$text-muted"), (f" {name} ", style)])
     parts.append((f"     f6 {WORDS('steps.details', lang)}", "$text-muted"))
     return Content.assemble(*parts)
 
