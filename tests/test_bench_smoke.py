@@ -25,7 +25,9 @@ def test_quick_palette_benchmark_prints_both_tables() -> None:
         [sys.executable, str(bench), "--quick"], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
-    assert re.search(
-        r"^\| segment kunder \| 100 \| \d+\.\d{3} \| \d+\.\d{3} \|$", result.stdout, re.M
+    row = re.search(
+        r"^\| segment kunder \| (\d+) \| \d+\.\d{3} \| \d+\.\d{3} \|$", result.stdout, re.M
     )
+    # Every generated segment matches (by its go-to command, and by its findings' too).
+    assert row and int(row[1]) >= 100, result.stdout
     assert re.search(r"^\| 9 \| \d+\.\d{3} \|$", result.stdout, re.M), result.stdout
