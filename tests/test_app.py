@@ -1167,7 +1167,7 @@ async def test_palette_lists_the_screens_and_save(plan_copy) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         prompts = palette_prompts(app)  # before typing: every command
-        for title in ("People", "Objectives", "Strategy", "Technology"):
+        for title in ("People", "Objectives", "Strategy", "Technology", "Progress"):
             assert f"{title}: open" in prompts
         assert "Plan: save" in prompts
 

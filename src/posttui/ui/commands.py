@@ -15,7 +15,7 @@ from posttui.core.terminal import preview
 from posttui.core.vocabulary import STEPS, step_name
 from posttui.ui.guide.words import GUIDE
 from posttui.ui.matching import match
-from posttui.ui.words import WORDS
+from posttui.ui.words import WORDS, say
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
@@ -52,6 +52,8 @@ class PlanCommands(Provider):
         for mode in STEPS:
             step = step_name(mode, app.lang)
             yield self.command("command.open", partial(app.switch_mode, mode), step=step)
+        follow_up = say(app, "steps.progress")
+        yield self.command("command.open", partial(app.switch_mode, "progress"), step=follow_up)
         yield self.command("command.save", app.action_save)
         yield self.command("command.details", app.action_plan_details)
         yield self.command("command.undo", app.action_undo)
