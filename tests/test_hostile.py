@@ -456,7 +456,7 @@ def run_in_terminal(
     os.close(child)
     output = bytearray()
 
-    def read(until: bytes, quiet: float = 0.3, limit: float = 30) -> None:
+    def read(until: bytes, quiet: float = 0.3, limit: float = 90) -> None:
         """Read until `until` was written and nothing more came for `quiet` seconds."""
         deadline, last = time.monotonic() + limit, time.monotonic()
         while time.monotonic() < deadline:
@@ -474,7 +474,7 @@ def run_in_terminal(
         for text, key in steps:
             read(text.encode())
             os.write(main, KEYS[key])
-        status = process.wait(timeout=30)
+        status = process.wait(timeout=60)
         read(b"")
     finally:
         if process.poll() is None:
