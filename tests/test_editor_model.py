@@ -18,6 +18,7 @@ import contextlib
 import contextvars
 import copy
 import gc
+import os
 import re
 import shutil
 import tempfile
@@ -552,8 +553,9 @@ class EditorMachine(RuleBasedStateMachine):
 
 
 EditorMachine.TestCase.settings = settings(
-    max_examples=10,
-    stateful_step_count=10,
+    # POSTTUI_MODEL_EXAMPLES=300 POSTTUI_MODEL_STEPS=10 runs thousands of steps (minutes).
+    max_examples=int(os.environ.get("POSTTUI_MODEL_EXAMPLES", "10")),
+    stateful_step_count=int(os.environ.get("POSTTUI_MODEL_STEPS", "10")),
     # Not shrunk: each try starts an app (about a second), and shrinking took minutes
     # on a busy machine; a failing run of ten steps or fewer reads well enough. Add
     # Phase.shrink when hunting a bug.
