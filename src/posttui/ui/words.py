@@ -210,6 +210,7 @@ WORDS = Catalog(
         "matrix.not-in-mix": "grey: not in the platform mix",
         # The findings panel
         "findings.title": "Findings ({count})",
+        "findings.many": "{count} findings (enter lists them)",
         "findings.none": (
             "No findings: every objective is SMART and every target is where its audience is."
         ),
@@ -469,6 +470,7 @@ WORDS = Catalog(
         "matrix.not-in-mix": "grå: ikke i plattformmiksen",
         # The findings panel
         "findings.title": "Funn ({count})",
+        "findings.many": "{count} funn (enter viser dem)",
         "findings.none": (
             "Ingen funn: alle mål er SMART, og alle målverdier er satt der målgruppen er."
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from posttui.core.rules.registry import by_group
+from posttui.core.rules.registry import RuleGroup, by_group, collapsed
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import SMART, group_title
 from posttui.ui.widgets.rows import RowList
@@ -19,17 +19,27 @@ from posttui.ui.widgets.text import Text
 from posttui.ui.words import WORDS, language, say
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from posttui.core.rules import Finding
+
+    Row: TypeAlias = str | Finding | RuleGroup  # a group's title, a finding, many of a rule
 
 SEVERITY_STYLE = {"error": "$error", "warning": "$warning", "info": "$primary"}
 
 
-def grouped(findings: Iterable[Finding]) -> list[str | Finding]:
-    """Groups (a rule id's first part), each followed by its findings, in report order."""
-    rows: list[str | Finding] = []
+
+
+def grouped(findings: Iterable[Finding], opened: Collection[str] = ()) -> list[Row]:
+    """Groups (a rule id's first part), each followed by its findings, in report order;
+    three or more findings of one rule make one row, followed by them if `opened`."""
+    rows: list[Row] = []
     for group, members in by_group(findings):
         rows.append(group)
-        rows.extend(members)
+        for row in collapsed(members):
+            rows.append(row)
+            if isinstance(row, RuleGroup) and row.rule in opened:
+                rows.extend(row.findings)
     return rows
 
 
@@ -46,14 +56,22 @@ class FindingList(RowList):
 
     def __init__(self) -> None:
         super().__init__(id="findings-list")
-        self.rows: list[str | Finding] = []
+        self.rows: list[Row] = []
+        self.opened: set[str] = set()  # rules whose many findings are listed
+        self._findings: list[Finding] = []
         self._lines: list[tuple[Content, ...]] = []
         self._wrapped: dict[tuple[Finding, int], tuple[Content, ...]] = {}
         self._width = 0
 
     def show(self, findings: list[Finding]) -> None:
-        self.rows = grouped(findings)
+        self._findings = findings
+        self.rows = grouped(findings, self.opened)
         self._wrap()
+
+    def toggle(self, rule: str) -> None:
+        """Open a rule's row to its findings, or close it again."""
+        self.opened ^= {rule}
+        self.show(self._findings)
 
     def _wrap(self) -> None:
         width = self._width = self.scrollable_content_region.width or 36
@@ -64,6 +82,8 @@ class FindingList(RowList):
         for row in self.rows:
             if isinstance(row, str):
                 lines.append((Content(group_title(row, lang)),))
+            elif isinstance(row, RuleGroup):
+                lines.append(group_lines(row, row.rule in self.opened, width, lang))
             elif (wrapped := self._wrapped.get((row, width))) is not None:
                 lines.append(wrapped)
             else:
@@ -80,9 +100,25 @@ class FindingList(RowList):
     def row_lines(self, index: int) -> tuple[Content, ...]:
         return self._lines[index]
 
+    def row(self, index: int | None) -> Row | None:
+        return self.rows[index] if index is not None and index < len(self.rows) else None
+
     def finding(self, index: int | None) -> Finding | None:
-        row = self.rows[index] if index is not None and index < len(self.rows) else None
-        return None if row is None or isinstance(row, str) else row
+        row = self.row(index)
+        return row if row is not None and not isinstance(row, (str, RuleGroup)) else None
+
+
+def group_lines(group: RuleGroup, opened: bool, width: int, lang: str) -> tuple[Content, ...]:
+    """A rule with many findings: its id and count (enter opens it), then whom they are
+    about, wrapped."""
+    marker = "▾" if opened else "▸"
+    rule = Content.styled(group.rule, f"bold {SEVERITY_STYLE[group.severity.value]}")
+    count = WORDS("findings.many", lang, count=group.count)
+    head = Content.assemble(f"{marker} ", rule, "  ", (count, "$text-muted"))
+    subjects = ", ".join(preview(f.subject, 60) for f in group.findings[:20])
+    if group.count > 20:
+        subjects += ", …"
+    return (*head.wrap(width), *Content(subjects).wrap(width))
 
 
 def finding_lines(finding: Finding, width: int) -> tuple[Content, ...]:
@@ -177,5 +213,9 @@ class FindingsPanel(Vertical):
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         event.stop()
-        if finding := self.query_one(FindingList).finding(event.index):
+        listing = self.query_one(FindingList)
+        row = listing.row(event.index)
+        if isinstance(row, RuleGroup):
+            listing.toggle(row.rule)
+        elif finding := listing.finding(event.index):
             self.post_message(self.Chosen(finding))
