@@ -64,10 +64,17 @@ def test_a_broken_plan_is_explained_left_alone_and_exits_2(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("key", "section", "field"),
-    [("F2", "people.segments", "name"), ("F3", "objectives", "statement")],
+    ("key", "section", "field", "tabs"),
+    [
+        ("F2", "people.segments", "name", 1),
+        ("F3", "objectives", "statement", 1),
+        ("F4", "strategy.initiatives", "description", 2),  # after the relationship
+        ("F5", "technology.platforms", "name", 2),  # after the id
+    ],
 )
-def test_delete_then_type_edits_the_item_shown(tmp_path: Path, key, section, field) -> None:
+def test_delete_then_type_edits_the_item_shown(
+    tmp_path: Path, key: str, section: str, field: str, tabs: int
+) -> None:
     """The sequence that once wrote into the next item: list, delete, tab, type, save."""
     plan = tmp_path / "nordlys.post.toml"
     shutil.copy(SAMPLES / "nordlys-analytics.post.toml", plan)
@@ -78,7 +85,7 @@ def test_delete_then_type_edits_the_item_shown(tmp_path: Path, key, section, fie
         time.sleep(1)
         term.keys("Escape", "Home", "d")
         term.wait_for("ctrl+z brings it back")
-        term.keys("Tab")
+        term.keys(*["Tab"] * tabs)
         time.sleep(0.5)
         term.text("!")
         time.sleep(0.5)

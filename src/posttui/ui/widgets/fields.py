@@ -342,6 +342,7 @@ class NotesField(BoundField):
         whole = self.editable(editor, len(text), fits)
         with editor.prevent(TextArea.Changed):
             editor.load_text(printable_text(text) if whole else preview(text))
+        editor.move_cursor(editor.document.end)  # typing goes after the text shown
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
