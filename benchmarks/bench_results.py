@@ -16,6 +16,7 @@ baseline, a target value, a start and a deadline); the CSV is the plain layout,
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import platform
 import shutil
@@ -27,6 +28,11 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 
 from posttui.core.importing import apply, decode, plan_import, rows
 from posttui.core.loader import load
@@ -62,6 +68,49 @@ def make_csv() -> str:
             day = START + timedelta(days=7 * (k + 1))
             lines.append(f"{day.isoformat()},instagram,m{i},{1000 + 17 * k + i % 13}")
     return "\n".join(lines) + "\n"
+
+
+class Plain(Screen[None]):
+    """A header, a line of text and the footer: what a minimal screen shows."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Plan")
+        yield Footer()
+
+
+class OneMode(App[None]):
+    """A minimal app with a mode not yet shown: the baseline for a first visit."""
+
+    MODES: ClassVar[dict[str, Any]] = {"start": Plain, "next": Plain}
+
+    def on_mount(self) -> None:
+        self.switch_mode("start")
+
+
+async def first_visit(app: App[Any], mode: str, ready: Callable[[], bool]) -> float:
+    """Seconds from asking for `mode` to its first frame, in a 120x40 terminal."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            if ready():
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.5)  # start-up settled: only the visit is timed
+        began = time.perf_counter()
+        await app.switch_mode(mode)
+        await pilot.pause()
+        return time.perf_counter() - began
+
+
+def progress_view(path: Path) -> float:
+    from posttui.ui.app import PostApp
+
+    app = PostApp(path, lang="en")
+    return asyncio.run(first_visit(app, "progress", lambda: app.plan_loaded))
+
+
+def minimal_mode() -> float:
+    return asyncio.run(first_visit(OneMode(), "next", lambda: True))
 
 
 def timed(action: Callable[[], object], runs: int) -> float:
@@ -102,6 +151,11 @@ def main() -> None:
         assert count == ROWS, count
         figures["plan_progress (1,000 targets)"] = timed(
             lambda: plan_progress(imported, date(2027, 4, 1)), runs
+        )
+        view = statistics.median(progress_view(target) for _ in range(runs))
+        figures["Progress view, first visit (f9)"] = view
+        figures["a minimal app's first visit of a mode"] = statistics.median(
+            minimal_mode() for _ in range(runs)
         )
         progress = [sys.executable, "-m", "posttui", "progress", str(target), "--format", "json"]
         figures["progress --format json (process)"] = timed(
