@@ -108,8 +108,13 @@ def test_pick_rename_and_carry_through(tmp_path: Path) -> None:
     with Terminal(str(plan), "--lang", "en") as term:
         term.wait_for("Findings (")
         term.keys("F3")
-        time.sleep(1)
-        term.keys("Down", "Enter", "Tab")  # linkedin-followers: its id
+        term.wait_for("Objectives: what do you want")
+        time.sleep(1)  # a person looks at a new screen before typing
+        term.keys("Down")
+        term.wait_for("Grow LinkedIn company page followers from 500")  # in the form
+        term.keys("Enter")
+        time.sleep(0.5)
+        term.keys("Tab")  # from the statement to the id
         time.sleep(0.5)
         term.keys("C-u")
         # A binding's key reaches the input after letters queued behind it: wait for it.

@@ -62,10 +62,12 @@ SECTIONS = {
     "strategy": "strategy.initiatives",
     "technology": "technology.platforms",
 }
+# A target's cells are keyed by their path in the objective.
+FIRST_TARGET = "targets[0].target"
 # One-line fields of each item to type into (ids have their own rule: a rename).
 FIELDS = {
     "people": ["name", "size", "platforms"],
-    "objectives": ["statement", "segments", "owner", "target"],
+    "objectives": ["statement", "segments", "owner", FIRST_TARGET],
     "strategy": ["objectives", "content", "cadence"],
     "technology": ["name", "role"],
 }
@@ -76,7 +78,7 @@ NAMED = {
     "strategy.initiatives": "description",
     "technology.platforms": "name",
 }
-NUMBERS = {"people": "size", "objectives": "target"}
+NUMBERS = {"people": "size", "objectives": FIRST_TARGET}
 # Where items are named by id elsewhere: the list, and the key in each of its items.
 REFERENCES = {
     "people.segments": [("objectives", "segments")],
@@ -404,7 +406,7 @@ class EditorMachine(RuleBasedStateMachine):
     @rule(data=st.data(), clear=st.booleans(), text=TEXT)
     def edit_field(self, data: st.DataObject, clear: bool, text: str) -> None:
         key = data.draw(st.sampled_from(FIELDS[self.mode]), label="field")
-        if key == "target" and not self.items()[self.index]["targets"]:
+        if key == FIRST_TARGET and not self.items()[self.index]["targets"]:
             return
         self.type(self.tab_to(key), text, clear=clear)
 
@@ -542,8 +544,10 @@ class EditorMachine(RuleBasedStateMachine):
 
     @invariant()
     def plan_saves_and_loads_back(self) -> None:
-        plan = dump(self.app)
-        again = parse(dumps(self.app.plan), "memory").model_dump()
+        # The file's `format` is what its keys need (1 once the last format 2 key is
+        # gone); all the rest comes back as it was.
+        plan = {**dump(self.app), "format": None}
+        again = {**parse(dumps(self.app.plan), "memory").model_dump(), "format": None}
         assert again == plan, f"saved and loaded: {difference(again, plan)}"
 
     @invariant()

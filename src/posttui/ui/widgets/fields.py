@@ -241,7 +241,7 @@ class TextField(BoundField):
             # Plan text is data: control characters are shown escaped, never sent;
             # a line break shows as a symbol that typing there keeps a line break.
             editor.value = (printable(text) if whole else preview(text)).replace("\n", LINE_BREAK)
-        editor.cursor_position = len(editor.value)  # typing goes after the value shown
+        editor.cursor_position = 0  # a value shows from its start until it is edited
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -270,6 +270,11 @@ class FoldingInput(Input):
 
     def insert_text_at_cursor(self, text: str) -> None:
         super().insert_text_at_cursor(self.fold(text) if self.fold else text)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        if self.selection.is_empty:  # a new item's placeholder stays selected
+            self.cursor_position = len(self.value)  # typing goes after the value
 
 
 class ReferenceField(TextField):
@@ -342,7 +347,6 @@ class NotesField(BoundField):
         whole = self.editable(editor, len(text), fits)
         with editor.prevent(TextArea.Changed):
             editor.load_text(printable_text(text) if whole else preview(text))
-        editor.move_cursor(editor.document.end)  # typing goes after the text shown
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -351,7 +355,12 @@ class NotesField(BoundField):
 
 class NotesArea(TextArea):
     """A text area in which enter before any text starts no blank line: a user who
-    presses it to begin typing gets no leading blank lines in the plan."""
+    presses it to begin typing gets no leading blank lines in the plan. Focused, its
+    cursor goes after the text, where typing adds to it."""
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self.move_cursor(self.document.end)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter" and not self.text:
