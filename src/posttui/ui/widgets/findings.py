@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 SEVERITY_STYLE = {"error": "$error", "warning": "$warning", "info": "$primary"}
 
 
-
-
 def grouped(findings: Iterable[Finding], opened: Collection[str] = ()) -> list[Row]:
     """Groups (a rule id's first part), each followed by its findings, in report order;
     three or more findings of one rule make one row, followed by them if `opened`."""
