@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, TextArea
@@ -379,13 +380,32 @@ async def test_a_number_left_invalid_keeps_the_last_valid_value_and_says_so(plan
         await pilot.press("ctrl+q")  # quitting says so too
         await pilot.pause()
         assert isinstance(app.screen, Choice)
-        assert "Target" in screen_text(app) or "target" in screen_text(app)
+        assert "Target: a number, such as 1200" in screen_text(app)  # named as its column
         await pilot.press("escape")
         await pilot.pause()
         await retype(pilot, str(before))
         await pilot.pause()
         assert app.plan.objectives[3].targets[0].target == before
         assert "unsaved" not in app.sub_title  # typed back to what the file holds
+
+
+async def test_invalid_text_typed_fast_after_valid_text_stays_counted(plan_copy) -> None:
+    """Keys arrive faster than edits are applied: the plan's late 'yes' to '5' must not
+    clear the mark of the '5OO' the field shows by then."""
+    path = plan_copy(NORDLYS)
+    async with editing(path) as (app, pilot):
+        await switch(pilot, "f3")
+        await pilot.press("down", "down", "down", "enter")  # demo-requests: 120
+        field = await tab_to(pilot, "objectives[3].targets[0].target")
+        await pilot.press("end", *["backspace"] * 3)
+        for character in "5OO":  # a burst, as from a terminal
+            app.post_message(events.Key(character, character))
+        for _ in range(5):
+            await pilot.pause()
+        assert editor_value(field) == "5OO"
+        assert error_of(field)
+        assert "invalid text: 1" in app.sub_title
+        assert app.plan.objectives[3].targets[0].target == 5
 
 
 async def test_typing_then_taking_it_back_is_not_unsaved(plan_copy) -> None:

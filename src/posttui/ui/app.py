@@ -277,9 +277,8 @@ class PostApp(App[int]):
             self._show_form()
             return
         except ValueError as error:
-            event.field.refused(str(error))
+            event.field.refused(str(error), event.value)
             return
-        event.field.refused(None)
         if not event.typing:
             self.history.seal()
         if changed:

@@ -77,9 +77,9 @@ class Edited(Message):
 
 
 class Refusing(Protocol):
-    """A field the app can tell that the plan refused what it holds."""
+    """A field the app can tell that the plan refused a value it sent."""
 
-    def refused(self, reason: str | None) -> None: ...
+    def refused(self, reason: str, value: Any) -> None: ...
 
 
 class Invalid(Message):

@@ -68,25 +68,25 @@ class TargetRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         target = f"targets[{self.index}]"
-        platforms = self.owner.platform_words
-        yield ReferenceField(
-            "",
-            f"{target}.platform",
-            "technology.platforms",
-            multiple=False,
-            can_add=True,
-            suggest=platforms,
-        )
-        yield TextField(
-            "", f"{target}.source", fields.optional_slug, suggest=lambda: COMMON_SOURCES
-        )
-        yield TextField(
-            "", f"{target}.metric", fields.optional_slug, suggest=lambda: COMMON_METRICS
-        )
         directions = [(value, say(self, f"direction.{value}")) for value in DIRECTIONS]
-        yield ChoiceField("", f"{target}.direction", directions)
-        yield TextField("", f"{target}.baseline", fields.optional_number)
-        yield TextField("", f"{target}.target", fields.optional_number)
+        cells: list[BoundField] = [
+            ReferenceField(
+                "",
+                f"{target}.platform",
+                "technology.platforms",
+                multiple=False,
+                can_add=True,
+                suggest=self.owner.platform_words,
+            ),
+            TextField("", f"{target}.source", fields.optional_slug, suggest=lambda: COMMON_SOURCES),
+            TextField("", f"{target}.metric", fields.optional_slug, suggest=lambda: COMMON_METRICS),
+            ChoiceField("", f"{target}.direction", directions),
+            TextField("", f"{target}.baseline", fields.optional_number),
+            TextField("", f"{target}.target", fields.optional_number),
+        ]
+        for cell in cells:  # named as their column where one is said to be invalid
+            cell.title = say(self, f"objectives.{cell.key.rpartition('.')[2]}")
+        yield from cells
         tooltip = say(self, "objectives.remove-target")
         remove = Button("✕", classes="remove-target", tooltip=tooltip, compact=True)
         remove.can_focus = False
@@ -233,7 +233,7 @@ class ObjectivesScreen(PostScreen):
     def _edit_targets(self, chosen: ItemKey, targets: list[Target]) -> None:
         self.post_message(Edited(self, chosen, "targets", targets, typing=False))
 
-    def refused(self, reason: str | None) -> None:
+    def refused(self, reason: str, value: Any) -> None:
         """A list of targets is always a plan's: nothing to show."""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

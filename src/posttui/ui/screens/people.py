@@ -109,7 +109,7 @@ class PeopleScreen(PostScreen):
             involvement = Involvement.model_validate(shares)
             self.post_message(Edited(self, chosen, "involvement", involvement, typing=False))
 
-    def refused(self, reason: str | None) -> None:
+    def refused(self, reason: str, value: Any) -> None:
         """Brandtzæg's averages always fit: nothing to show."""
 
     def plan_changed(self) -> None:

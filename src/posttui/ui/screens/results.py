@@ -285,7 +285,7 @@ class ResultsDialog(Speaking[None], ModalScreen[None]):
         key = f"{self.target_path}.results"
         self.post_message(Edited(self, self.objective, key, results, typing=False))
 
-    def refused(self, reason: str | None) -> None:
+    def refused(self, reason: str, value: Any) -> None:
         """A list of results made here is always a plan's: nothing to show."""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

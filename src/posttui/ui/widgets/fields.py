@@ -76,6 +76,8 @@ class BoundField(Widget):
         self.fixed = fixed
         self.target: Target = None
         self.invalid: str | None = None  # why the text shown does not parse
+        self._sent: Any = None  # the value last handed to the app
+        self.title = label  # what the field is called where its label is not beside it
         self._error: Text | None = None  # mounted on the first error only
 
     @property
@@ -115,7 +117,7 @@ class BoundField(Widget):
 
     def _show_bound(self) -> None:
         self.disabled = self.target is None
-        self.refused(None)
+        self.mark(None)
         value = paths.get(state(self).plan, self.path) if self.target is not None else None
         self.load(value)
 
@@ -123,18 +125,26 @@ class BoundField(Widget):
         raise NotImplementedError
 
     def apply(self, value: Any) -> None:
-        """Hand `value` to the app, for the item shown."""
+        """Hand `value` (parsed from what the field shows) to the app, for the item shown."""
+        self.mark(None)
+        self._sent = value
         target = self.target
         if isinstance(target, ItemKey):
             self.post_message(Edited(self, target, self.key, value))
         elif target is not None:
             self.post_message(Edited(self, None, self.path, value))
 
-    def refused(self, reason: str | None) -> None:
+    def refused(self, reason: str, value: Any) -> None:
+        """The plan refused `value`: said, if the field still shows it (keys typed since
+        the edit was sent have their own say)."""
+        if value == self._sent:
+            self.mark(reason)
+
+    def mark(self, reason: str | None) -> None:
         """The text shown is not what the plan holds, and why (None: it is)."""
         self.show_error(reason)
         if (reason is None) != (self.invalid is None):
-            self.post_message(Invalid(self, self.label or self.key, reason))
+            self.post_message(Invalid(self, self.title or self.key, reason))
         self.invalid = reason
 
     def on_unmount(self) -> None:
@@ -248,7 +258,7 @@ class TextField(BoundField):
         try:
             value = self.parser(event.value.replace(LINE_BREAK, "\n"))
         except fields.FieldError as error:
-            self.refused(error.text(language(self)))
+            self.mark(error.text(language(self)))
             return
         self.apply(value)
 
@@ -275,6 +285,11 @@ class FoldingInput(Input):
         super()._on_focus(event)
         if self.selection.is_empty:  # a new item's placeholder stays selected
             self.cursor_position = len(self.value)  # typing goes after the value
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        if self.screen.is_current:  # another field took the focus (not a dialog, not exit)
+            self.cursor_position = 0  # left, it shows its start again
 
 
 class ReferenceField(TextField):
