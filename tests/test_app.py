@@ -715,6 +715,26 @@ async def test_typing_after_a_delete_edits_the_item_shown(plan_copy, key, sectio
     assert "!" in getattr(paths.get(saved(path), section)[0], first)
 
 
+async def test_deleting_an_objective_takes_it_from_the_initiatives_too(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    async with editing(path, notifications=True) as (app, pilot):
+        served = [i.objectives for i in app.plan.strategy.initiatives]
+        assert any("brand-linkedin" in ids for ids in served)
+        await switch(pilot, "f3")
+        await pilot.press("escape", "home", "d")  # brand-linkedin
+        await pilot.pause()
+        assert all("brand-linkedin" not in i.objectives for i in app.plan.strategy.initiatives)
+        assert "plan/unknown-ref" not in [f.rule for f in app.findings]
+        assert "no longer do: 1" in screen_text(app)
+        await pilot.press("ctrl+z")  # both come back, in one step
+        await pilot.pause()
+        assert app.plan.objectives[0].id == "brand-linkedin"
+        assert [i.objectives for i in app.plan.strategy.initiatives] == served
+        await pilot.press("ctrl+y", "ctrl+s")
+        await pilot.pause()
+    assert "brand-linkedin" not in path.read_text()
+
+
 async def test_renaming_an_id_renames_every_reference_as_one_undo_step(plan_copy) -> None:
     path = plan_copy(NORDLYS)
     async with editing(path, notifications=True) as (app, pilot):

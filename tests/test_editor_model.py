@@ -140,6 +140,16 @@ def rename(model: dict[str, Any], section: str, old: str, new: str) -> None:
                 target[name] = renamed(target[name])
 
 
+def drop(model: dict[str, Any], section: str, gone: str) -> None:
+    """A deleted segment or objective leaves the lists that named it; a platform stays
+    where the audience is and where targets aim (the findings say it is gone)."""
+    if section == "technology.platforms":
+        return
+    for holder, key in REFERENCES[section]:
+        for item in at(model, holder):
+            item[key] = [ref for ref in item[key] if ref != gone]
+
+
 def difference(a: Any, b: Any, path: str = "") -> str:
     """Where two plans first differ, for the failure message."""
     if isinstance(a, dict) and isinstance(b, dict):
@@ -378,7 +388,9 @@ class EditorMachine(RuleBasedStateMachine):
         self.keys("escape", "d")
         items, index = self.items(), self.index
         if index is not None:
-            del items[index]
+            gone = items.pop(index)["id"]
+            if all(item["id"] != gone for item in items):  # a shared id names the other
+                drop(self.model, SECTIONS[self.mode], gone)
             self.selected[self.mode] = min(index, len(items) - 1) if items else None
             self.undone.clear()
             self.stepped()

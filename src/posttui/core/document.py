@@ -14,7 +14,7 @@ from posttui.core.git import GitError, committed_text
 from posttui.core.history import Edit, History
 from posttui.core.loader import LoadError, load, parse
 from posttui.core.model import Plan, title_from_filename
-from posttui.core.references import SECTIONS, rename_in, renamed
+from posttui.core.references import SECTIONS, dropped, rename_in, renamed
 from posttui.core.rules import Finding, Linter
 from posttui.core.rules.registry import flags
 from posttui.core.writer import dumps, write_atomic
@@ -196,13 +196,19 @@ class Document:
         self._replace(section, items)
         return position
 
-    def delete(self, key: ItemKey) -> int | None:
-        """Delete the item `key` names; returns where it was (None: it was gone)."""
+    def delete(self, key: ItemKey) -> tuple[int, int] | None:
+        """Delete the item `key` names, and its id from the lists that name it (unless
+        another item has that id), as one undo step; returns where it was and how many
+        references went with it (None: it was gone)."""
         index = self.find(key)
-        if index is not None:
-            items = paths.get(self.plan, key.section)
-            self._replace(key.section, items[:index] + items[index + 1 :])
-        return index
+        if index is None:
+            return None
+        items = paths.get(self.plan, key.section)
+        gone = items[index].id
+        shared = sum(item.id == gone for item in items) > 1
+        also = {} if shared else dropped(self.plan, key.section, gone)
+        self._replace(key.section, items[:index] + items[index + 1 :], also)
+        return index, len(also)
 
     def move(self, key: ItemKey, offset: int) -> int | None:
         """Move the item `key` names by `offset` places; returns where it is now (None:
@@ -218,9 +224,11 @@ class Document:
             return to
         return index
 
-    def _replace(self, section: str, items: list[Any]) -> None:
+    def _replace(
+        self, section: str, items: list[Any], also: dict[str, Any] | None = None
+    ) -> None:
         self.history.seal()
-        self._set(section, items)
+        self._set(section, items, also=also)
         self.history.seal()
 
     def undo(self) -> bool:

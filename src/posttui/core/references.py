@@ -49,6 +49,23 @@ def renamed(plan: Plan, section: str, old: str, new: str) -> dict[str, Any]:
     }
 
 
+# Deleting these takes their id out of the lists that name them; a platform dropped
+# from the mix stays where the audience is (segments) and where it is aimed at, for
+# the findings to point out.
+DROPPED_WITH_ITEM = ("people.segments", "objectives")
+
+
+def dropped(plan: Plan, section: str, gone: str) -> dict[str, Any]:
+    """The lists that name `gone` (an item of `section` being deleted), without it."""
+    if section not in DROPPED_WITH_ITEM:
+        return {}
+    return {
+        path: [ref for ref in value if ref != gone]
+        for path, value in referring(plan, section)
+        if gone in value
+    }
+
+
 def rename_in(value: Any, old: str, new: str) -> Any:
     """A reference's value (a list of ids, or one id) with `old` renamed `new`."""
     if isinstance(value, list):

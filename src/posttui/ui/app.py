@@ -303,14 +303,18 @@ class PostApp(App[int]):
 
     @on(Deleted)
     def _deleted(self, event: Deleted) -> None:
-        index = self.doc.delete(event.item)
-        if index is None:
+        deleted = self.doc.delete(event.item)
+        if deleted is None:
             return
+        index, references = deleted
         self._changed()
         if isinstance(self.screen, PostScreen):
             remaining = len(self.screen.items.items)
             self.screen.show_item(min(index, remaining - 1) if remaining else None)
-        self.notify(say(self, f"deleted.{event.noun}"), markup=False)
+        said = say(self, f"deleted.{event.noun}")
+        if references:
+            said += " " + say(self, "deleted.references", count=references)
+        self.notify(said, markup=False)
 
     @on(Moved)
     def _moved(self, event: Moved) -> None:

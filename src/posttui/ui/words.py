@@ -92,6 +92,7 @@ WORDS = Catalog(
         "deleted.objective": "Deleted the objective. ctrl+z brings it back.",
         "deleted.initiative": "Deleted the initiative. ctrl+z brings it back.",
         "deleted.platform": "Deleted the platform. ctrl+z brings it back.",
+        "deleted.references": "Lists that named it no longer do: {count}.",
         "field.not-set": "(not set)",
         "field.too-long": (
             "Too long to edit here ({count:,} characters): it is kept as it is; "
@@ -352,6 +353,7 @@ WORDS = Catalog(
         "deleted.objective": "Slettet målet. ctrl+z henter det tilbake.",
         "deleted.initiative": "Slettet tiltaket. ctrl+z henter det tilbake.",
         "deleted.platform": "Slettet plattformen. ctrl+z henter den tilbake.",
+        "deleted.references": "Lister som nevnte den, gjør det ikke lenger: {count}.",
         "field.not-set": "(ikke valgt)",
         "field.too-long": (
             "For langt til å redigeres her ({count:,} tegn): teksten beholdes som den er; "
