@@ -109,6 +109,27 @@ def test_record_adds_a_result_and_saves(plan: Path, capsys: pytest.CaptureFixtur
     assert "[[objectives.targets.results]]\ndate = 2027-03-01\nvalue = 1250.5\n" in text
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["record", "grow", "1250", "--date", "2027-03-01"],
+        ["import", str(DATA / "plain.csv"), "--apply"],
+    ],
+)
+def test_a_plan_with_comments_is_not_saved_without_drop_comments(
+    plan: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    plan.write_text(PLAN.replace("[plan]\n", "[plan]\n# kept by hand\n"))
+    before = plan.read_bytes()
+    name, *rest = command
+    code, _, err = run(capsys, name, str(plan), *rest)
+    assert code == 2 and plan.read_bytes() == before
+    assert f"posttui {name}: {plan} has comments (lines 4)" in err
+    code, _, _ = run(capsys, name, str(plan), *rest, "--drop-comments")
+    assert code == 0 and "# kept by hand" not in plan.read_text()
+    assert load(plan).plan.objectives[0].targets[0].results
+
+
 def test_record_today_by_default_and_the_same_date_replaces(
     plan: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -45,10 +45,6 @@ WORDS = Catalog(
         "nothing": "nothing to add",
         "dry-run": "dry run: {count} results to add; nothing written (--apply writes them)",
         "applied": "added {count} results to {file}",
-        "comments": (
-            "posttui import: {file} has comments (lines {lines}) that saving would drop: "
-            "move them into `notes` fields, or pass --drop-comments"
-        ),
     },
     nb={
         "help": "importer resultater fra en CSV-eksport (date,platform,metric,value, eller "
@@ -88,10 +84,6 @@ WORDS = Catalog(
         "dry-run": "prøvekjøring: {count} resultater å legge til; ingenting er skrevet "
         "(--apply skriver dem)",
         "applied": "la til {count} resultater i {file}",
-        "comments": (
-            "posttui import: {file} har kommentarer (linje {lines}) som lagringen ville "
-            "fjernet: flytt dem til `notes`-felt, eller bruk --drop-comments"
-        ),
     },
 )
 HELP = WORDS("help")
@@ -114,11 +106,10 @@ def _rows(lines: list[int]) -> str:
 def run(options: argparse.Namespace) -> int:
     import re
 
-    from posttui.cli.output import cannot_write, language, loaded
+    from posttui.cli.output import language, loaded, saved
     from posttui.core.importing import ImportError_, apply, decode, parse_map, plan_import, rows
     from posttui.core.messages import os_reason
     from posttui.core.terminal import printable
-    from posttui.core.writer import save
 
     if (file := loaded(options, options.plan)) is None:
         return 2
@@ -171,14 +162,8 @@ def run(options: argparse.Namespace) -> int:
     if not options.apply:
         print(WORDS("dry-run", lang, count=planned.count))
         return 0
-    if file.comment_lines and not options.drop_comments:
-        numbers = ", ".join(map(str, file.comment_lines[:10]))
-        return fail("comments", file=printable(options.plan), lines=numbers)
     added = apply(file.plan, planned)
-    try:
-        save(file.plan, file.path)
-    except OSError as error:
-        cannot_write("import", file.path, error, lang)
+    if not saved("import", file, options.drop_comments, lang):
         return 2
     print(WORDS("applied", lang, count=added, file=printable(options.plan)))
     return 0

@@ -16,8 +16,20 @@ if TYPE_CHECKING:
 
 WORDS = Catalog(
     "command output",
-    en={"cannot-write": "posttui {command}: cannot write {file}. {why}"},
-    nb={"cannot-write": "posttui {command}: kan ikke skrive {file}. {why}"},
+    en={
+        "cannot-write": "posttui {command}: cannot write {file}. {why}",
+        "comments": (
+            "posttui {command}: {file} has comments (lines {lines}) that saving would drop: "
+            "move them into `notes` fields, or pass --drop-comments"
+        ),
+    },
+    nb={
+        "cannot-write": "posttui {command}: kan ikke skrive {file}. {why}",
+        "comments": (
+            "posttui {command}: {file} har kommentarer (linje {lines}) som lagringen ville "
+            "fjernet: flytt dem til `notes`-felt, eller bruk --drop-comments"
+        ),
+    },
 )
 
 
@@ -43,6 +55,25 @@ def cannot_write(command: str, path: Path, error: OSError, lang: str) -> None:
         WORDS("cannot-write", lang, command=command, file=printable(str(path)), why=why),
         file=sys.stderr,
     )
+
+
+def saved(command: str, file: PlanFile, drop_comments: bool, lang: str) -> bool:
+    """Write `file`'s plan back atomically; False, said on stderr, when that would drop
+    its comments (unless `drop_comments`) or the file cannot be written."""
+    from posttui.core.terminal import printable
+    from posttui.core.writer import save
+
+    if file.comment_lines and not drop_comments:
+        lines = ", ".join(map(str, file.comment_lines[:10]))
+        name = printable(str(file.path))
+        print(WORDS("comments", lang, command=command, file=name, lines=lines), file=sys.stderr)
+        return False
+    try:
+        save(file.plan, file.path)
+    except OSError as error:
+        cannot_write(command, file.path, error, lang)
+        return False
+    return True
 
 
 def language(options: argparse.Namespace, *plans: Plan) -> str:

@@ -30,10 +30,6 @@ WORDS = Catalog(
         "no.unknown": "posttui record: no target '{name}' in this objective (targets: {choices})",
         "no.ambiguous": "posttui record: more than one target is '{name}' ({choices}); "
         "give one of them a source or a different metric",
-        "comments": (
-            "posttui record: {file} has comments (lines {lines}) that saving would drop: "
-            "move them into `notes` fields, or pass --drop-comments"
-        ),
         "recorded": "recorded {value} for {objective} {target} on {date}",
         "replaced": "recorded {value} for {objective} {target} on {date} (was {old})",
     },
@@ -58,10 +54,6 @@ WORDS = Catalog(
         "(målverdier: {choices})",
         "no.ambiguous": "posttui record: mer enn én målverdi er «{name}» ({choices}); "
         "gi en av dem en kilde eller et annet måltall",
-        "comments": (
-            "posttui record: {file} har kommentarer (linje {lines}) som lagringen ville "
-            "fjernet: flytt dem til `notes`-felt, eller bruk --drop-comments"
-        ),
         "recorded": "registrerte {value} for {objective} {target} {date}",
         "replaced": "registrerte {value} for {objective} {target} {date} (var {old})",
     },
@@ -90,12 +82,11 @@ def run(options: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from posttui.cli.output import cannot_write, language, loaded
+    from posttui.cli.output import language, loaded, saved
     from posttui.cli.progress import number
     from posttui.core.model import Result
     from posttui.core.results import NoTarget, add_result, choose_target, find_objective
     from posttui.core.terminal import printable
-    from posttui.core.writer import save
 
     if (file := loaded(options, options.plan)) is None:
         return 2
@@ -121,18 +112,13 @@ def run(options: argparse.Namespace) -> int:
             file=shown,
             choices=printable(choices),
         )
-    if file.comment_lines and not options.drop_comments:
-        return fail("comments", file=shown, lines=", ".join(map(str, file.comment_lines[:10])))
     day = options.date or date.today()
     try:
         result = Result(date=day, value=value, source=options.source, note=options.note)
     except ValidationError:
         return fail("bad-source", value=printable(options.source or ""))
     old = add_result(target, result)
-    try:
-        save(file.plan, file.path)
-    except OSError as error:
-        cannot_write("record", file.path, error, lang)
+    if not saved("record", file, options.drop_comments, lang):
         return 2
     said = {
         "value": number(value, lang, 2 if isinstance(value, float) else 0),

@@ -224,9 +224,7 @@ class Document:
             return to
         return index
 
-    def _replace(
-        self, section: str, items: list[Any], also: dict[str, Any] | None = None
-    ) -> None:
+    def _replace(self, section: str, items: list[Any], also: dict[str, Any] | None = None) -> None:
         self.history.seal()
         self._set(section, items, also=also)
         self.history.seal()
