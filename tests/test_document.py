@@ -137,3 +137,25 @@ def test_a_broken_file_is_not_opened(tmp_path: Path) -> None:
     path.write_text("format = 1\n[plan]\ntitel = 'x'\n")
     with pytest.raises(LoadError):
         Document.open(path)
+
+
+def test_unsaved_means_differs_from_the_file_whatever_the_edits(document: Document) -> None:
+    first = document.key("objectives", 0)
+    statement = document.plan.objectives[0].statement
+    document.edit_item(first, "statement", "Changed")
+    document.history.seal()
+    assert document.dirty
+    document.edit_item(first, "statement", statement, typing=True)  # typed back, a new run
+    assert not document.dirty
+    document.move(first, 1)
+    document.edit_item(document.key("objectives", 1), "owner", "Someone", typing=True)
+    assert document.dirty
+    document.move(document.key("objectives", 1), -1)  # back in place, the owner still new
+    assert document.dirty
+    for _ in range(3):  # the move back, the owner, the first move: as the file is
+        document.undo()
+    assert not document.dirty
+    document.delete(first)
+    assert document.dirty
+    document.undo()
+    assert not document.dirty

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from posttui.core import paths
 from posttui.core.model import Plan
 
@@ -35,7 +37,9 @@ class History:
         self._serial = 0
         self._saved = 0  # the state last saved; -1: never
         self._saved_plan: dict[str, Any] | None = plan.model_dump()
-        self._clean: tuple[int, bool] = (0, True)  # a state, and whether it equals the file
+        # Each path edited since the save, and whether its value differs from the file's:
+        # kept up to date edit by edit, so a key costs what its path holds, not the plan.
+        self._differ: dict[str, bool] = {}
 
     @property
     def state(self) -> int:
@@ -50,14 +54,24 @@ class History:
             return False
         if self._saved_plan is None:
             return True
-        if self._clean[0] != state:  # edits that cancel out leave the plan as saved
-            self._clean = (state, self.plan.model_dump() == self._saved_plan)
-        return not self._clean[1]
+        return any(self._differ.values())  # edits that cancel out leave it as saved
+
+    def _judge(self, changed: list[str]) -> None:
+        """Judge anew every path edited since the save that `changed` reaches into or
+        out of (a list replaced, a field of one of its items)."""
+        if self._saved_plan is None:
+            return
+        for path in changed:
+            self._differ.setdefault(path, True)
+        for path in self._differ:
+            if any(_related(path, other) for other in changed):
+                self._differ[path] = _dumped(self.plan, path) != _dumped(self._saved_plan, path)
 
     def mark_saved(self) -> None:
         self.seal()
         self._saved = self.state
         self._saved_plan = self.plan.model_dump()
+        self._differ.clear()
 
     def mark_unsaved(self) -> None:
         self._saved = -1
@@ -100,6 +114,7 @@ class History:
             changes = {p: (olds[p], new) for p, new in also.items()}
             self._done.append(Edit(path, old, value, self._serial, typing, changes))
         self._undone.clear()
+        self._judge([path, *also])
         return True
 
     def seal(self) -> None:
@@ -116,6 +131,7 @@ class History:
         paths.put(self.plan, edit.path, edit.old)
         edit.typing = False
         self._undone.append(edit)
+        self._judge([edit.path, *edit.also])
         return edit
 
     def redo(self) -> Edit | None:
@@ -126,4 +142,38 @@ class History:
         for other, (_, new) in edit.also.items():
             paths.put(self.plan, other, new)
         self._done.append(edit)
+        self._judge([edit.path, *edit.also])
         return edit
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether one path is the other or inside it."""
+    return a == b or a.startswith((f"{b}.", f"{b}[")) or b.startswith((f"{a}.", f"{a}["))
+
+
+_GONE = object()  # a path that leads nowhere (an item no longer in its list)
+
+
+def _dumped(root: Any, path: str) -> Any:
+    """The value at `path` of a plan or of its dump, as a dump (models as dicts)."""
+    node = root
+    for step in paths.steps(path):
+        try:
+            node = (
+                node[step]
+                if isinstance(step, int) or isinstance(node, dict)
+                else getattr(node, step)
+            )
+        except (IndexError, KeyError):
+            return _GONE
+        if node is None:
+            return None
+    return _plain(node)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
