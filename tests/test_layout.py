@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Input
+from textual.widgets import TextArea
 
 from posttui.core.loader import load
 from posttui.core.rules.registry import RuleGroup
@@ -53,11 +53,26 @@ async def test_resizing_while_typing_loses_nothing(plan_copy: Any, editor: Any) 
             assert app.screen.has_class(layout), (size, app.screen.classes)
             field = focused_field(app)
             assert field.path == "objectives[0].statement"
-            assert field.query_one(Input).value == before + typed
+            assert field.query_one(TextArea).text == before + typed
             assert app.plan.objectives[0].statement == before + typed
         # Narrow: the form alone, at least 40 characters of the statement in view.
         assert app.screen.query_one("#items-pane").styles.display == "none"
-        assert field.query_one(Input).content_region.width >= 40
+        assert field.query_one(TextArea).content_region.width >= 40
+
+
+async def test_a_wrapped_statement_edits_as_one_line_does(plan_copy: Any, editor: Any) -> None:
+    """The statement wraps over rows, yet end and ctrl+u reach the ends of the whole
+    statement, not of a row, and enter goes on to the next field, adding no line."""
+    path = plan_copy("kafe-solsiden")
+    async with editor(path, size=(80, 24)) as (app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        area = focused_field(app).query_one(TextArea)
+        assert area.wrapped_document.height >= 2  # wrapped, as it is long
+        await pilot.press("home", "end", "ctrl+u", *"Nå 3 000", "enter")
+        await pilot.pause()
+        assert app.plan.objectives[0].statement == "Nå 3 000"
+        assert focused_field(app).key == "id"
 
 
 async def test_the_list_is_a_picker_where_narrow(plan_copy: Any, editor: Any) -> None:
@@ -144,16 +159,16 @@ async def test_every_finding_reads_in_full_in_the_panel(
         assert shown == len(app.findings)
 
 
-def test_a_long_statement_shows_in_one_piece_at_80x24_on_every_screen(tmp_path: Path) -> None:
+def test_a_long_statement_shows_in_full_at_80x24_on_every_screen(tmp_path: Path) -> None:
     """The real console script in a real 80x24 terminal: every screen opens with its
-    form full width, and an objective's statement shows 40 characters or more in one
-    piece."""
+    form full width, and an objective's statement shows whole, wrapped over rows of
+    40 characters or more."""
     from terminal import Terminal
 
     plan = tmp_path / "kafe-solsiden.post.toml"
     shutil.copy(SAMPLES / plan.name, plan)
     statement = load(plan).plan.objectives[0].statement
-    assert len(statement) > 60
+    assert len(statement) > 80
     with Terminal(str(plan), "--lang", "en", size=(80, 24)) as term:
         term.wait_for("Findings (")
         time.sleep(1)
@@ -167,9 +182,15 @@ def test_a_long_statement_shows_in_one_piece_at_80x24_on_every_screen(tmp_path: 
             term.keys(key)
             term.wait_for(marker)
         time.sleep(0.5)
-        line = next(line for line in term.screen().splitlines() if "Statement" in line)
-        shown = line.partition("Statement")[2].strip()
-        # The field shows its start, or, focused for typing, its end: in one piece.
-        assert len(shown) >= 40 and shown in statement, line
+        lines = term.screen().splitlines()
+        first = next(i for i, line in enumerate(lines) if "Statement" in line)
+        column = lines[first].index("Statement") + len("Statement")
+        rows = []
+        for line in lines[first:]:
+            if rows and line[:column].strip():  # the next field's label
+                break
+            rows.append(line[column:].strip())
+        assert len(rows[0]) >= 40, lines[first]
+        assert " ".join(rows) == statement, rows
         term.keys("C-q")
         assert term.exit_status() == 0

@@ -28,6 +28,7 @@ from posttui.ui.widgets.fields import (
     BoundField,
     ChoiceField,
     NotesField,
+    ProseField,
     ReferenceField,
     TextField,
     ToggleField,
@@ -132,7 +133,7 @@ class ObjectivesScreen(PostScreen):
         lang = self.post_app.lang
         date = say(self, "field.date")
         yield Text(id="smart-status")
-        yield TextField(say(self, "objectives.statement"), "statement", fields.required)
+        yield ProseField(say(self, "objectives.statement"), "statement", fields.required)
         yield TextField(say(self, "field.id"), "id", fields.slug, fold=fields.fold_id)
         yield ChoiceField(
             say(self, "objectives.kind"),
@@ -152,7 +153,7 @@ class ObjectivesScreen(PostScreen):
         )
         owner, why = say(self, "objectives.owner-hint"), say(self, "objectives.why-hint")
         yield TextField(say(self, "objectives.owner"), "owner", placeholder=owner)
-        yield TextField(say(self, "objectives.why"), "why", placeholder=why)
+        yield ProseField(say(self, "objectives.why"), "why", placeholder=why)
         yield TextField(
             say(self, "objectives.start"), "start", fields.optional_date, placeholder=date
         )

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
+from textual.widgets.text_area import Location
 
 from posttui.core import fields, paths
 from posttui.core.document import NAMED_BY, ItemKey
@@ -55,7 +56,7 @@ class BoundField(Widget):
     BoundField > .field-error { color: $error; display: none; }
     BoundField.-invalid > .field-error { display: block; }
     BoundField > TextArea.field-editor {
-        height: auto; min-height: 1; max-height: 6; border: none; padding: 0 1;
+        height: auto; min-height: 1; max-height: 6; border: none; padding: 0 1 0 0;
     }
     """
 
@@ -134,6 +135,15 @@ class BoundField(Widget):
         elif target is not None:
             self.post_message(Edited(self, None, self.path, value))
 
+    def take(self, text: str, parser: fields.Parser) -> None:
+        """Hand what `text` means to the app, or mark why it means nothing."""
+        try:
+            value = parser(text)
+        except fields.FieldError as error:
+            self.mark(error.text(language(self)))
+            return
+        self.apply(value)
+
     def refused(self, reason: str, value: Any) -> None:
         """The plan refused `value`: said, if the field still shows it (keys typed since
         the edit was sent have their own say)."""
@@ -179,7 +189,10 @@ class BoundField(Widget):
             else:
                 editor.cursor_position = len(editor.value)
         elif isinstance(editor, TextArea):
-            editor.move_cursor(editor.document.end)
+            if select:
+                editor.select_all()
+            else:
+                editor.move_cursor(editor.document.end)
 
 
 LINE_BREAK = "↵"
@@ -255,12 +268,7 @@ class TextField(BoundField):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        try:
-            value = self.parser(event.value.replace(LINE_BREAK, "\n"))
-        except fields.FieldError as error:
-            self.mark(error.text(language(self)))
-            return
-        self.apply(value)
+        self.take(event.value.replace(LINE_BREAK, "\n"), self.parser)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -350,14 +358,37 @@ class ReferenceField(TextField):
 
 
 class NotesField(BoundField):
-    """Multi-line text (descriptions, notes)."""
+    """Text of several lines (descriptions, notes), wrapped to the field's width and
+    growing to a few rows."""
+
+    def __init__(
+        self,
+        label: str,
+        key: str,
+        parser: fields.Parser = fields.text,
+        *,
+        placeholder: str = "",
+        fixed: str | None = None,
+    ) -> None:
+        super().__init__(label, key, fixed=fixed)
+        self.parser = parser
+        self.placeholder = placeholder
+
+    @property
+    def area(self) -> type[NotesArea]:
+        return NotesArea
 
     def editor(self) -> Widget:
-        return NotesArea(classes="field-editor", soft_wrap=True, show_line_numbers=False)
+        return self.area(
+            classes="field-editor",
+            soft_wrap=True,
+            show_line_numbers=False,
+            placeholder=self.placeholder,
+        )
 
     def load(self, value: Any) -> None:
         editor = self.query_one(TextArea)
-        text = value or ""
+        text = fields.show(value)
         fits = len(text) <= TEXT_LIMIT and max(map(len, text.split("\n"))) <= LINE_LIMIT
         whole = self.editable(editor, len(text), fits)
         with editor.prevent(TextArea.Changed):
@@ -365,22 +396,58 @@ class NotesField(BoundField):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.apply(event.text_area.text)
+        self.take(event.text_area.text, self.parser)
+
+
+class ProseField(NotesField):
+    """A sentence or a short paragraph (a statement, a why): wrapped like notes, but
+    enter goes on to the next field, as in a one-line field."""
+
+    @property
+    def area(self) -> type[NotesArea]:
+        return ProseArea
 
 
 class NotesArea(TextArea):
     """A text area in which enter before any text starts no blank line: a user who
     presses it to begin typing gets no leading blank lines in the plan. Focused, its
-    cursor goes after the text, where typing adds to it."""
+    cursor goes after the text, where typing adds to it; left, it shows its start."""
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
-        self.move_cursor(self.document.end)
+        if self.selection.is_empty:
+            self.move_cursor(self.document.end)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        if self.screen.is_current:  # another field took the focus (not a dialog, not exit)
+            self.move_cursor((0, 0))
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter" and not self.text:
             event.prevent_default()
             event.stop()
+            return
+        await super()._on_key(event)
+
+
+class ProseArea(NotesArea):
+    """A text area for one paragraph: enter goes on to the next field, and home, end,
+    ctrl+u and ctrl+k reach the paragraph's ends, not a wrapped row's, as in the
+    one-line field it replaces."""
+
+    def get_cursor_line_start_location(self, smart_home: bool = False) -> Location:
+        return (self.cursor_location[0], 0)
+
+    def get_cursor_line_end_location(self) -> Location:
+        row = self.cursor_location[0]
+        return (row, len(self.document[row]))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            self.screen.focus_next()
             return
         await super()._on_key(event)
 
