@@ -63,12 +63,12 @@ import tomli_w
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from posttui.core.rules import Finding
 from posttui.ui.app import PostApp
 from posttui.ui.screens.base import PostScreen
-from posttui.ui.widgets.fields import TextField
+from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingsPanel
 
 HERE = Path(__file__).resolve().parent
@@ -493,18 +493,18 @@ async def bench_keys(
         screen.items.pick(index)
         await pilot.pause()
         field = next(
-            f for f in screen.query(TextField) if f.key == "statement" and f.base is not None
+            f for f in screen.query(BoundField) if f.key == "statement" and f.base is not None
         )
-        editor = field.query_one(Input)
+        editor = field.query_one(TextArea)  # the statement wraps
         field.focus_editor()
         vague = VAGUE.get(app.plan.plan.language or "en", VAGUE["en"])
         # A digit after a space is a quantity; one stuck to a word ("LinkedIn1") is not.
-        editor.value = (vague if made_vague else editor.value.rstrip()) + " "
+        editor.text = (vague if made_vague else editor.text.rstrip()) + " "
         await pilot.pause()
-        editor.cursor_position = len(editor.value)
+        editor.move_cursor(editor.document.end)
         await pilot.pause()
         if not vague_at(app.findings, index):
-            raise RuntimeError(f"{path.name}: objective {index} is not vague: {editor.value!r}")
+            raise RuntimeError(f"{path.name}: objective {index} is not vague: {editor.text!r}")
 
         def arm() -> Callable[[], bool]:
             before = app.findings
