@@ -14,8 +14,10 @@ from posttui.core import config
 from posttui.core.config import Config
 from posttui.core.loader import load
 from posttui.ui.app import PostApp
+from support.editing import opened
+from support.plans import KAFE, sample_plan
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_plans" / "kafe-solsiden.post.toml"
+SAMPLE = sample_plan(KAFE)
 POSTTUI = str(Path(sys.executable).with_name("posttui"))
 
 
@@ -57,20 +59,12 @@ def test_remembering_a_theme_keeps_the_other_settings(settings_file: Path) -> No
     assert config.load() == (Config(theme="nord", language="nb", keymap={"app.save": "ctrl+w"}), [])
 
 
-async def opened(app: PostApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        if app.plan_loaded:
-            break
-        await pilot.pause()
-    await pilot.pause()
-
-
 async def test_keys_are_remapped_from_the_keymap(tmp_path: Path) -> None:
     plan = tmp_path / "kafe.post.toml"
     shutil.copy(SAMPLE, plan)
     app = PostApp(plan, lang="en", config=Config(keymap={"app.save": "f9"}))
     async with app.run_test(size=(120, 40)) as pilot:
-        await opened(app, pilot)
+        await opened(pilot)
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+s")  # no longer saves
         await pilot.pause()
@@ -87,7 +81,7 @@ async def test_the_theme_is_applied_and_a_new_one_remembered(
     shutil.copy(SAMPLE, plan)
     app = PostApp(plan, lang="en", config=Config(theme="nord"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await opened(app, pilot)
+        await opened(pilot)
         assert app.theme == "nord"
         app.theme = "gruvbox"  # as the palette's theme search sets it
         await pilot.pause()
@@ -97,10 +91,10 @@ async def test_the_theme_is_applied_and_a_new_one_remembered(
 async def test_a_bad_settings_file_is_said_and_the_editor_opens(tmp_path: Path) -> None:
     plan = tmp_path / "kafe.post.toml"
     shutil.copy(SAMPLE, plan)
-    problems = ["config.toml:2: language: Input should be 'en' or 'nb'"]
+    problems = ["config.toml:2: language: posttui speaks en, nb, nn"]
     app = PostApp(plan, lang="en", config=Config(theme="no-such"), config_problems=problems)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await opened(app, pilot)
+        await opened(pilot)
         shown = [n.message for n in app._notifications]
         assert any("config.toml:2: language" in message for message in shown)
         assert any("no theme is called no-such" in message for message in shown)

@@ -12,8 +12,7 @@ import pytest
 from posttui.core.loader import LoadError, parse
 from posttui.core.model import Plan, format_2_keys, needed_format
 from posttui.core.writer import dumps
-
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
+from support.plans import SAMPLES
 
 FORMAT_2 = """\
 format = 2
@@ -218,10 +217,10 @@ def test_the_schema_knows_format_2(tmp_path: Path) -> None:
         assert key in text
 
 
-def test_a_nynorsk_plan_is_spoken_to_in_bokmal() -> None:
+def test_a_nynorsk_plan_is_spoken_to_in_nynorsk() -> None:
     from posttui.core.i18n import choose
 
-    assert choose(None, "nn", {}) == "nb"
+    assert choose(None, "nn", {}) == "nn"
     assert choose(None, "en", {"LANG": "nb_NO.UTF-8"}) == "en"
 
 

@@ -8,19 +8,23 @@ import importlib
 import json
 import pkgutil
 import re
+import string
 import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog as PoFile
+from babel.messages.catalog import Message
+from babel.messages.pofile import read_po
 
 import posttui as package
 from posttui import cli
 from posttui.cli.parsing import ARGPARSE, _names, argv_language, translated
 from posttui.core import loader
 from posttui.core.diff import Change, describe, step_title
-from posttui.core.i18n import LANGUAGES, Catalog, choose
+from posttui.core.i18n import LANGUAGES, LOCALE, Catalog, choose
 from posttui.core.loader import LoadError, load, parse
 from posttui.core.messages import PROBLEMS, Number
 from posttui.core.model import INVOLVEMENT_TYPES, KINDS, LINKAGES
@@ -36,8 +40,9 @@ from posttui.core.vocabulary import (
     step_name,
     step_question,
 )
-from test_cli import CLEAN, TIKTOK, environment, posttui, write
-from test_rules import TODAY, everything_wrong
+from support.built import TODAY, everything_wrong
+from support.cli import environment, posttui, write
+from support.plans import CLEAN, TIKTOK
 
 
 def _catalogs() -> list[Catalog]:
@@ -47,14 +52,63 @@ def _catalogs() -> list[Catalog]:
     return Catalog.ALL
 
 
-@pytest.mark.parametrize("catalog", _catalogs(), ids=lambda c: c.name)
-def test_a_catalog_has_every_message_in_every_language(catalog: Catalog) -> None:
-    english = set(catalog.by_language["en"])
-    assert set(catalog.by_language) == set(LANGUAGES)
-    for lang in LANGUAGES:
-        assert set(catalog.by_language[lang]) == english, lang
-        for key in english:
-            assert catalog.placeholders(key, lang) == catalog.placeholders(key, "en"), (lang, key)
+def _read(path: Path) -> PoFile:
+    with path.open("rb") as file:
+        return read_po(file)
+
+
+TEMPLATE = LOCALE / "posttui.pot"
+TRANSLATIONS = sorted(LOCALE.glob("*/LC_MESSAGES/posttui.po"))
+Entry = tuple[str | None, str | tuple[str, ...]]
+
+
+def _entries(po: PoFile) -> set[Entry]:
+    """(msgctxt, msgid) of each message, a plural's msgid its two English forms."""
+    return {(message.context, message.id) for message in po if message.id}
+
+
+def _fields(text: str) -> set[tuple[str, str | None]]:
+    """The placeholders of a template: their names and format specs."""
+    return {(name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_template_holds_what_the_code_says_in_english() -> None:
+    in_code = {(c.context(key), english) for c in _catalogs() for key, english in c.en.items()}
+    assert _entries(_read(TEMPLATE)) == in_code
+    assert ("en", *(po.parent.parent.name for po in TRANSLATIONS)) == LANGUAGES
+    assert {"nb", "nn"} <= set(LANGUAGES)
+
+
+def _forms(message: Message) -> list[str]:
+    return list(message.string) if isinstance(message.string, tuple) else [message.string]
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda path: path.parent.parent.name)
+def test_a_language_translates_every_message_with_the_same_placeholders(path: Path) -> None:
+    po = _read(path)
+    assert _entries(po) == _entries(_read(TEMPLATE)), "run pybabel update (docs/languages.md)"
+    assert not po.obsolete
+    assert po.plural_forms == "nplurals=2; plural=(n != 1);"
+    for message in po:
+        if not message.id:
+            continue
+        english = list(message.id) if message.pluralizable else [message.id]
+        forms = _forms(message)
+        assert not message.fuzzy, message.context
+        assert len(forms) == (po.num_plurals if message.pluralizable else 1), message.context
+        assert all(forms), f"{message.context} is not translated"
+        for text in [*english, *forms]:
+            assert _fields(text) == _fields(english[-1]), (message.context, text)
+
+
+def test_a_count_chooses_the_singular_or_the_plural() -> None:
+    from posttui.cli.fmt import WORDS as FMT
+    from posttui.core.limits import LIMITS
+
+    said = {lang: [FMT("file", lang, count=n) for n in (1, 2)] for lang in ("en", "nb")}
+    assert said == {"en": ["1 file", "2 files"], "nb": ["1 fil", "2 filer"]}
+    more = LIMITS("more-problems", "nb", count=Number(1200, "nb"), shown=3)
+    assert more == "… og 1\u00a0200 problemer til (de første 3 står over)"
 
 
 @pytest.mark.parametrize(
@@ -64,7 +118,9 @@ def test_a_catalog_has_every_message_in_every_language(catalog: Catalog) -> None
         (None, "nb", {"LANG": "en_GB.UTF-8"}, "nb"),
         (None, None, {"LANG": "nb_NO.UTF-8"}, "nb"),
         (None, None, {"LANG": "no_NO"}, "nb"),
-        (None, None, {"LANG": "nn_NO.UTF-8"}, "nb"),
+        (None, None, {"LANG": "nn_NO.UTF-8"}, "nn"),
+        (None, "nn", {"LANG": "nb_NO.UTF-8"}, "nn"),
+        (None, "no", {}, "nb"),
         (None, None, {"LC_ALL": "en_US.UTF-8", "LANG": "nb_NO.UTF-8"}, "en"),
         (None, None, {"LC_ALL": "nb_NO.UTF-8", "LANG": "C"}, "nb"),
         (None, None, {"LANG": "C.UTF-8"}, "en"),
@@ -297,7 +353,7 @@ def test_every_problem_the_loader_names_is_in_the_catalog() -> None:
     keys = list(_phrase_keys(tree))
     assert len(keys) > 20
     for line, key in keys:
-        assert key in PROBLEMS.by_language["en"], f"loader.py:{line}: {key!r}"
+        assert key in PROBLEMS.en, f"loader.py:{line}: {key!r}"
 
 
 # ---- what changed ----
@@ -344,6 +400,25 @@ def test_the_plans_language_comes_before_the_locale(tmp_path: Path) -> None:
     assert run(tmp_path, "check", "plan.post.toml").stdout.endswith(": no findings\n")
     nb_over_c = run(tmp_path, "check", "plan.post.toml", LC_ALL="nb_NO.UTF-8", LANG="C")
     assert nb_over_c.stdout.endswith(": ingen funn\n")
+
+
+def test_nynorsk_by_option_or_locale(tmp_path: Path) -> None:
+    result = run(tmp_path, "check", str(KAFE), "--today", "2028-01-01", "--lang", "nn")
+    assert "time-bound/passed Fristen 2027-09-30 er passert" in result.stdout
+    assert result.stdout.endswith(": 6 åtvaringar\n")
+    write(tmp_path, TIKTOK)  # no `language`: the locale decides
+    result = run(tmp_path, "check", "plan.post.toml", LANG="nn_NO.UTF-8")
+    assert result.stdout.splitlines()[-1] == "plan.post.toml: 8 åtvaringar, 5 merknader"
+
+
+def test_a_nynorsk_plan_gets_the_norwegian_vague_words(tmp_path: Path) -> None:
+    nynorsk = CLEAN.replace("format = 1", "format = 2")  # nn is new in format 2
+    nynorsk = nynorsk.replace('language = "en"', 'language = "nn"')
+    statement = re.search(r'statement = "(.*)"', nynorsk)
+    assert statement
+    write(tmp_path, nynorsk.replace(statement[1], "Vi vil auke talet på følgjarar blant studentar"))
+    result = run(tmp_path, "check", "plan.post.toml")
+    assert "specific/vague «auke» utan eit tal er vagt" in result.stdout, result.stdout
 
 
 def test_json_is_the_same_in_both_languages_but_for_its_messages(tmp_path: Path) -> None:
@@ -505,8 +580,10 @@ def test_every_help_text_is_in_a_catalog() -> None:
 
 
 def test_argparse_words_keep_their_parameters() -> None:
-    for key, english in ARGPARSE.by_language["en"].items():
-        assert sorted(_names(english)) == sorted(_names(ARGPARSE(key, "nb"))), key
+    for key, english in ARGPARSE.en.items():
+        assert isinstance(english, str)
+        for lang in LANGUAGES:
+            assert sorted(_names(english)) == sorted(_names(ARGPARSE(key, lang))), (lang, key)
 
 
 # Where text reaches a user: printed, written, or shown as help.

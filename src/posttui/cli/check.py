@@ -23,30 +23,18 @@ WORDS = Catalog(
         "fail-on": "exit 1 when a finding has this severity or a higher one (default: warning)",
         "json-one-plan": "posttui check: --format json takes one plan",
         "no-findings": "no findings",
-        "error.one": "{count} error",
-        "error.other": "{count} errors",
-        "warning.one": "{count} warning",
-        "warning.other": "{count} warnings",
-        "info.one": "{count} info",
-        "info.other": "{count} info",
-    },
-    nb={
-        "help": "sjekk om en plan bryter med SMART og POST",
-        "plans": "planfilen(e) (NAVN.post.toml)",
-        "format": "text for folk, json for verktøy",
-        "today": "datoen fristene sjekkes mot",
-        "fail-on": (
-            "avslutt med 1 når et funn har denne alvorlighetsgraden eller en høyere "
-            "(standard: warning)"
+        "error": (
+            "{count} error",
+            "{count} errors",
         ),
-        "json-one-plan": "posttui check: --format json tar bare én plan",
-        "no-findings": "ingen funn",
-        "error.one": "{count} feil",
-        "error.other": "{count} feil",
-        "warning.one": "{count} advarsel",
-        "warning.other": "{count} advarsler",
-        "info.one": "{count} merknad",
-        "info.other": "{count} merknader",
+        "warning": (
+            "{count} warning",
+            "{count} warnings",
+        ),
+        "info": (
+            "{count} info",
+            "{count} info",
+        ),
     },
 )
 HELP = WORDS("help")
@@ -99,7 +87,7 @@ def _check(name: str, options: argparse.Namespace) -> int:
 
 
 def _print_text(name: str, ordered: list[tuple[int, Finding]], lang: str) -> None:
-    from posttui.cli.output import Painter, counted
+    from posttui.cli.output import Painter
     from posttui.core.terminal import printable
 
     paint = Painter()
@@ -116,6 +104,6 @@ def _print_text(name: str, ordered: list[tuple[int, Finding]], lang: str) -> Non
         print(f"{shown}: {paint(WORDS('no-findings', lang), 'ok')}")
         return
     summary = ", ".join(
-        counted(WORDS, s, counts[s], lang) for s in ("error", "warning", "info") if s in counts
+        WORDS(s, lang, count=counts[s]) for s in ("error", "warning", "info") if s in counts
     )
     print(paint(f"{shown}: {summary}", "bold"))

@@ -18,12 +18,6 @@ WORDS = Catalog(
         "problem": "posttui config: {problem} (the default is used)",
         "no-editor": "posttui config: cannot start the editor {editor}: {why}",
     },
-    nb={
-        "help": "innstillingsfilen: hvor den er, hva den setter, eller åpne den i editoren",
-        "action": "path: hvor filen er; show: innstillingene som gjelder; edit: åpne den",
-        "problem": "posttui config: {problem} (standardverdien brukes)",
-        "no-editor": "posttui config: kan ikke starte editoren {editor}: {why}",
-    },
 )
 HELP = WORDS("help")
 

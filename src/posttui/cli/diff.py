@@ -24,16 +24,6 @@ WORDS = Catalog(
         "git": "posttui diff: {reason}",
         "no-changes": "no changes",
     },
-    nb={
-        "help": "vis hva som er endret mellom to planer, etter seksjon, id og felt",
-        "old": "den tidligere planen (eller planen, med --rev)",
-        "new": "den senere planen",
-        "rev": "sammenlign planen slik den er committet i REV med filen (standard uten NEW: HEAD)",
-        "format": "text for folk, json for verktøy",
-        "new-and-rev": "posttui diff: oppgi enten NEW eller --rev, ikke begge",
-        "git": "posttui diff: {reason}",
-        "no-changes": "ingen endringer",
-    },
 )
 HELP = WORDS("help")
 

@@ -23,19 +23,6 @@ WORDS = Catalog(
         "(default: the plan's as_of, else today)",
         "wrote": "wrote {file}",
     },
-    nb={
-        "help": "skriv en rapport om en plan til å lese, dele eller skrive ut: Markdown eller "
-        "én HTML-side",
-        "plan": "planfilen (NAVN.post.toml)",
-        "format": (
-            "md (Markdown) eller html (én selvstendig side som kan skrives ut på A4); "
-            "standard: etter endelsen på filen til -o, ellers md"
-        ),
-        "output": "skriv rapporten til FILE, hel eller ikke i det hele tatt "
-        "(uten -o: til standard utdata)",
-        "today": "rapportens dato, som fristene måles mot (standard: planens as_of, ellers i dag)",
-        "wrote": "skrev {file}",
-    },
 )
 HELP = WORDS("help")
 

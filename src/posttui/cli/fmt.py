@@ -20,26 +20,12 @@ WORDS = Catalog(
         ),
         "would-reformat": "would reformat {file}",
         "reformatted": "reformatted {file}",
-        "file.one": "{count} file",
-        "file.other": "{count} files",
+        "file": (
+            "{count} file",
+            "{count} files",
+        ),
         "summary.check": "{files} would be reformatted, {unchanged} unchanged",
         "summary": "{files} reformatted, {unchanged} unchanged",
-    },
-    nb={
-        "help": "skriv planer om til kanonisk form (eller, med --check, vis hvilke som endres)",
-        "plans": "planfilene som skal formateres",
-        "check": "skriv ingenting; avslutt med 1 når en fil ville blitt endret",
-        "drop-comments": "formater også filer med TOML-kommentarer (kommentarene går tapt)",
-        "comments": (
-            "{file}: har kommentarer (linje {lines}) som formateringen ville fjernet: "
-            "flytt dem til `notes`-felt, eller bruk --drop-comments"
-        ),
-        "would-reformat": "ville formatert {file}",
-        "reformatted": "formaterte {file}",
-        "file.one": "{count} fil",
-        "file.other": "{count} filer",
-        "summary.check": "{files} ville blitt formatert, {unchanged} uendret",
-        "summary": "{files} formatert, {unchanged} uendret",
     },
 )
 HELP = WORDS("help")
@@ -52,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from posttui.cli.output import cannot_write, counted, language, loaded
+    from posttui.cli.output import cannot_write, language, loaded
     from posttui.core.terminal import printable
     from posttui.core.writer import dumps, write_atomic
 
@@ -86,7 +72,7 @@ def run(options: argparse.Namespace) -> int:
             changed += 1
     if changed and status != 2:
         lang = language(options, *plans)
-        files = counted(WORDS, "file", changed, lang)
+        files = WORDS("file", lang, count=changed)
         summary = "summary.check" if options.check else "summary"
         print(WORDS(summary, lang, files=files, unchanged=unchanged), file=sys.stderr)
     return status

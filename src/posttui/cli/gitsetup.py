@@ -35,19 +35,6 @@ WORDS = Catalog(
         ),
         "cannot-write": "posttui git-setup: cannot write {path}: {reason}",
     },
-    nb={
-        "help": "sett opp dette git-repoet til å vise og flette endringer i planer etter innhold",
-        "no-git": "posttui git-setup: git er ikke installert",
-        "no-repository": "posttui git-setup: ikke i et git-repo",
-        "set": "satte git config {name} = {value}",
-        "added": "la til `{line}` i {path}",
-        "nothing": "allerede satt opp: ingenting er endret",
-        "symlink": (
-            "posttui git-setup: {path} er en symbolsk lenke: det skrives ikke gjennom den "
-            "(den kan peke hvor som helst); gjør den til en vanlig fil, og kjør git-setup igjen"
-        ),
-        "cannot-write": "posttui git-setup: kan ikke skrive {path}: {reason}",
-    },
 )
 HELP = WORDS("help")
 

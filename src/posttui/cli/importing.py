@@ -28,7 +28,10 @@ WORDS = Catalog(
         "import.encoding": "not UTF-8, and no UTF-16 byte order mark: save it as UTF-8",
         "import.empty": "no header line: the file is empty",
         "import.csv": "not a well-formed CSV file ({reason})",
-        "import.short-row": "{count} columns where the header has {need}",
+        "import.short-row": (
+            "{count} column where the header has {need}",
+            "{count} columns where the header has {need}",
+        ),
         "import.no-column": "no column '{column}' in the header",
         "import.no-date": "no date column: name it with --map date=COLUMN (columns: {columns})",
         "import.no-map": (
@@ -37,53 +40,26 @@ WORDS = Catalog(
         ),
         "import.bad-date": "not a date: '{value}' (use --map date-format=... for this one)",
         "import.bad-number": "not a number: '{value}'",
-        "target": "{objective} {target}: {count} to add",
+        "target": (
+            "{objective} {target}: {count} to add",
+            "{objective} {target}: {count} to add",
+        ),
         "span": " ({first} … {last})",
-        "already": "{count} dates already recorded, left as they are",
+        "already": (
+            "{count} date already recorded, left as it is",
+            "{count} dates already recorded, left as they are",
+        ),
         "twice": "rows {rows}: a date given twice for this target, the first one taken",
         "unplaced": "rows {rows}: no target is {name}",
         "nothing": "nothing to add",
-        "dry-run": "dry run: {count} results to add; nothing written (--apply writes them)",
-        "applied": "added {count} results to {file}",
-    },
-    nb={
-        "help": "importer resultater fra en CSV-eksport (date,platform,metric,value, eller "
-        "--map); viser hva som ville blitt lagt til, med mindre --apply",
-        "plan": "planfilen (NAVN.post.toml)",
-        "file": "CSV-filen (UTF-8 eller UTF-16; skilt med komma, semikolon eller tabulator)",
-        "apply": "legg resultatene til i planen og lagre den (standard: bare vis dem)",
-        "map": "hvordan en annen utforming leses: 'date=KOLONNE,KOLONNE=PLATTFORM/MÅLTALL,...' "
-        "(og date-format=FORMAT, strftime); se docs/plan-format.md",
-        "source": "kilden som noteres ved hvert resultat (en slug, f.eks. platform-insights)",
-        "drop-comments": "lagre en fil med TOML-kommentarer (kommentarene går tapt)",
-        "bad-map": "posttui import: --map: kan ikke lese «{pair}»: oppgi KOLONNE=PLATTFORM/MÅLTALL",
-        "bad-source": "posttui import: --source tar en slug (a-z, 0-9, -): {value}",
-        "unreadable": "posttui import: kan ikke lese {file}: {reason}",
-        "where": "posttui import: {file}{row}: {message}",
-        "import.too-large": "filen er større enn {limit} MB",
-        "import.encoding": "ikke UTF-8, og intet UTF-16-byte order mark: lagre den som UTF-8",
-        "import.empty": "ingen overskriftslinje: filen er tom",
-        "import.csv": "ikke en velformet CSV-fil ({reason})",
-        "import.short-row": "{count} kolonner der overskriften har {need}",
-        "import.no-column": "ingen kolonne «{column}» i overskriften",
-        "import.no-date": (
-            "ingen datokolonne: oppgi den med --map date=KOLONNE (kolonner: {columns})"
+        "dry-run": (
+            "dry run: {count} result to add; nothing written (--apply writes it)",
+            ("dry run: {count} results to add; nothing written (--apply writes them)"),
         ),
-        "import.no-map": (
-            "ikke den enkle utformingen date,platform,metric,value: si hvilke kolonner som "
-            "er hva med --map (kolonner: {columns})"
+        "applied": (
+            "added {count} result to {file}",
+            "added {count} results to {file}",
         ),
-        "import.bad-date": "ikke en dato: «{value}» (bruk --map date-format=... for denne)",
-        "import.bad-number": "ikke et tall: «{value}»",
-        "target": "{objective} {target}: {count} å legge til",
-        "span": " ({first} … {last})",
-        "already": "{count} datoer er registrert allerede, og blir stående",
-        "twice": "rader {rows}: en dato gitt to ganger for denne målverdien, den første er tatt",
-        "unplaced": "rader {rows}: ingen målverdi er {name}",
-        "nothing": "ingenting å legge til",
-        "dry-run": "prøvekjøring: {count} resultater å legge til; ingenting er skrevet "
-        "(--apply skriver dem)",
-        "applied": "la til {count} resultater i {file}",
     },
 )
 HELP = WORDS("help")

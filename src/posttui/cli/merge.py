@@ -17,14 +17,6 @@ WORDS = Catalog(
         "nothing-merged": "posttui merge: nothing merged; OURS is left as it was",
         "conflict": "CONFLICT (posttui): {where} changed on both sides",
     },
-    nb={
-        "help": "flett to planer endret fra et felles utgangspunkt (en merge-driver for git)",
-        "base": "den felles forgjengeren",
-        "ours": "vår versjon; resultatet skrives hit",
-        "theirs": "deres versjon",
-        "nothing-merged": "posttui merge: ingenting er flettet; OURS er som før",
-        "conflict": "KONFLIKT (posttui): {where} er endret på begge sider",
-    },
 )
 HELP = WORDS("help")
 

@@ -19,14 +19,6 @@ WORDS = Catalog(
         "exists": "{file} exists already: posttui new never overwrites",
         "created": "created {file}: open it with `posttui {file}`",
     },
-    nb={
-        "help": "lag en ny, minimal planfil",
-        "path": "hvor den skal lages (NAVN.post.toml)",
-        "title": "planens tittel (standard: fra filnavnet)",
-        "no-guide": "bare lag filen (i en terminal åpnes den med veiledet start)",
-        "exists": "{file} finnes allerede: posttui new overskriver aldri",
-        "created": "opprettet {file}: åpne den med `posttui {file}`",
-    },
 )
 HELP = WORDS("help")
 

@@ -1,4 +1,4 @@
-"""Shared bits of command output: the language, counted nouns, colour only on a terminal."""
+"""Shared bits of command output: the language, colour only on a terminal."""
 
 from __future__ import annotations
 
@@ -21,13 +21,6 @@ WORDS = Catalog(
         "comments": (
             "posttui {command}: {file} has comments (lines {lines}) that saving would drop: "
             "move them into `notes` fields, or pass --drop-comments"
-        ),
-    },
-    nb={
-        "cannot-write": "posttui {command}: kan ikke skrive {file}. {why}",
-        "comments": (
-            "posttui {command}: {file} har kommentarer (linje {lines}) som lagringen ville "
-            "fjernet: flytt dem til `notes`-felt, eller bruk --drop-comments"
         ),
     },
 )
@@ -80,11 +73,6 @@ def language(options: argparse.Namespace, *plans: Plan) -> str:
     """`--lang`, else the first of `plans` that sets its `language`, else the locale."""
     plan_language = next((p.plan.language for p in plans if p.plan.language), None)
     return choose(options.lang, plan_language, os.environ)
-
-
-def counted(words: Catalog, noun: str, count: int, lang: str) -> str:
-    """'1 warning', '2 warnings': `noun.one` or `noun.other` of `words`, with the count."""
-    return words(f"{noun}.{'one' if count == 1 else 'other'}", lang, count=count)
 
 
 STYLES = {"error": "31", "warning": "33", "info": "36", "bold": "1", "ok": "32"}

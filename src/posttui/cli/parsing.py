@@ -39,23 +39,6 @@ ARGPARSE = Catalog(
         "at-most-one": "expected at most one argument",
         "ambiguous": "ambiguous option: %(option)s could match %(matches)s",
     },
-    nb={
-        "usage": "bruk: ",
-        "positionals": "argumenter",
-        "options": "valg",
-        "help": "vis denne hjelpeteksten og avslutt",
-        "version": "vis programmets versjonsnummer og avslutt",
-        "error": "%(prog)s: feil: %(message)s\n",
-        "required": "disse argumentene mangler: %s",
-        "unrecognized": "ukjente argumenter: %s",
-        "argument": "argumentet %(argument_name)s: %(message)s",
-        "choice": "ugyldig valg: %(value)r (velg blant %(choices)s)",
-        "type": "ugyldig %(type)s-verdi: %(value)r",
-        "one": "forventet ett argument",
-        "at-least-one": "forventet minst ett argument",
-        "at-most-one": "forventet høyst ett argument",
-        "ambiguous": "tvetydig valg: %(option)s kan bety %(matches)s",
-    },
 )
 
 # The words of the command line as a whole (the commands' own are in their modules).
@@ -67,21 +50,10 @@ WORDS = Catalog(
             "People, Objectives, Strategy, Technology."
         ),
         "epilog": "`posttui PLAN` is short for `posttui edit PLAN`.",
-        "lang": "the language to speak: en or nb (Norwegian Bokmål)",
+        "lang": "the language to speak: en, nb or nn (Norwegian Bokmål, Nynorsk)",
         "edit": "open a plan in the editor (a missing file starts a new plan saved there)",
         "edit.plan": "the plan file (NAME.post.toml)",
         "not-a-date": "not a date (YYYY-MM-DD): {value}",
-    },
-    nb={
-        "description": (
-            "Skriv en strategi for sosiale medier med POST-modellen: "
-            "People, Objectives, Strategy, Technology."
-        ),
-        "epilog": "`posttui PLAN` er kort for `posttui edit PLAN`.",
-        "lang": "språket posttui skal bruke: en eller nb (norsk bokmål)",
-        "edit": "åpne en plan i redigeringsprogrammet (en fil som mangler, blir en ny plan)",
-        "edit.plan": "planfilen (NAVN.post.toml)",
-        "not-a-date": "ikke en dato (ÅÅÅÅ-MM-DD): {value}",
     },
 )
 
@@ -102,7 +74,7 @@ def argv_language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) 
 def _entry(text: str) -> tuple[Catalog, str] | None:
     """The catalog entry whose English is `text`."""
     for catalog in Catalog.ALL:
-        for key, english in catalog.by_language["en"].items():
+        for key, english in catalog.en.items():
             if english == text:
                 return catalog, key
     return None
@@ -132,8 +104,8 @@ def _names(template: str) -> list[str]:
 def _error_patterns() -> list[tuple[str, list[str], re.Pattern[str]]]:
     """argparse's error messages as patterns capturing their parameters, with their names."""
     patterns = []
-    for key, english in ARGPARSE.by_language["en"].items():
-        if (names := _names(english)) and key != "error":
+    for key, english in ARGPARSE.en.items():
+        if isinstance(english, str) and (names := _names(english)) and key != "error":
             parts = map(re.escape, _PLACEHOLDER.split(english)[::2])
             patterns.append((key, names, re.compile("(.+?)".join(parts), re.DOTALL)))
     return patterns

@@ -37,31 +37,6 @@ WORDS = Catalog(
             "to the deadline. Most at risk first."
         ),
     },
-    nb={
-        "help": "vis hvordan det går med hver målverdi: siste resultat, andel av veien, "
-        "tempo, prognose",
-        "plan": "planfilen (NAVN.post.toml)",
-        "format": "text for folk, json for verktøy",
-        "today": "datoen fremdriften måles på (standard: planens as_of, ellers i dag)",
-        "head.objective": "mål",
-        "head.target": "måltall",
-        "head.baseline": "start",
-        "head.latest": "siste",
-        "head.goal": "målverdi",
-        "head.percent": "%",
-        "head.needed": "trengs/30d",
-        "head.actual": "hittil/30d",
-        "head.forecast": "prognose",
-        "head.status": "status",
-        "on-track": "i rute",
-        "behind": "bak skjema",
-        "unknown": "-",
-        "no-targets": "ingen målverdier å følge opp",
-        "method": (
-            "Prognose: lineær fra utgangspunktet ved start gjennom siste resultat, "
-            "frem til fristen. Størst risiko først."
-        ),
-    },
 )
 HELP = WORDS("help")
 

@@ -33,30 +33,6 @@ WORDS = Catalog(
         "recorded": "recorded {value} for {objective} {target} on {date}",
         "replaced": "recorded {value} for {objective} {target} on {date} (was {old})",
     },
-    nb={
-        "help": "registrer et resultat: verdien en målverdis måltall har på en dato "
-        "(standard i dag)",
-        "plan": "planfilen (NAVN.post.toml)",
-        "objective": "målets id",
-        "value": "verdien som ble målt, f.eks. 1480 eller 1 480,5",
-        "target": "hvilken målverdi, når målet har flere: PLATTFORM/MÅLTALL",
-        "date": "datoen det ble målt (standard: i dag)",
-        "source": "hvor det ble målt (en slug: platform-insights, survey, …)",
-        "note": "en merknad å ta vare på",
-        "drop-comments": "lagre en fil med TOML-kommentarer (kommentarene går tapt)",
-        "not-a-number": "posttui record: ikke et tall: {value}",
-        "bad-source": "posttui record: --source tar en slug (a-z, 0-9, -): {value}",
-        "no.objective": "posttui record: ingen mål «{name}» i {file} (mål: {choices})",
-        "no.none": "posttui record: målet «{name}» har ingen målverdier: legg til en først",
-        "no.several": "posttui record: målet «{name}» har flere målverdier; si hvilken "
-        "med --target ({choices})",
-        "no.unknown": "posttui record: ingen målverdi «{name}» i dette målet "
-        "(målverdier: {choices})",
-        "no.ambiguous": "posttui record: mer enn én målverdi er «{name}» ({choices}); "
-        "gi en av dem en kilde eller et annet måltall",
-        "recorded": "registrerte {value} for {objective} {target} {date}",
-        "replaced": "registrerte {value} for {objective} {target} {date} (var {old})",
-    },
 )
 HELP = WORDS("help")
 

@@ -14,10 +14,6 @@ WORDS = Catalog(
         "help": "print the JSON Schema of the plan format",
         "config": "the settings file's schema instead",
     },
-    nb={
-        "help": "skriv ut JSON Schema for planformatet",
-        "config": "skjemaet for innstillingsfilen i stedet",
-    },
 )
 HELP = WORDS("help")
 

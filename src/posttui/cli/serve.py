@@ -64,57 +64,24 @@ WORDS = Catalog(
             "it holds the token."
         ),
         "busy": (
-            "posttui serve: {count} editors are open already, the most allowed "
-            "(--max-editors). Close one, then reload."
+            (
+                "posttui serve: {count} editor is open already, the most allowed "
+                "(--max-editors). Close it, then reload."
+            ),
+            (
+                "posttui serve: {count} editors are open already, the most allowed "
+                "(--max-editors). Close one, then reload."
+            ),
         ),
         "refused-host": "refused a request for host '{host}' from {peer} (not this server)",
         "refused-origin": "refused a request from a page of '{origin}' from {peer}",
         "refused-token": "refused a request without the token from {peer}",
-        "refused-busy": "refused an editor for {peer}: {count} are open (--max-editors)",
+        "refused-busy": (
+            "refused an editor for {peer}: {count} is open (--max-editors)",
+            "refused an editor for {peer}: {count} are open (--max-editors)",
+        ),
         "ended": "The editor has ended.",
         "restart": "Start again",
-    },
-    nb={
-        "help": "åpne en plan i redigeringsprogrammet i en nettleser, servert fra denne maskinen",
-        "plan": "planfilen (NAVN.post.toml); en fil som mangler, blir en ny plan",
-        "port": "porten det lyttes på (standard: 8000)",
-        "host": (
-            "adressen det lyttes på (standard: 127.0.0.1, bare denne maskinen; "
-            "0.0.0.0 lar alle maskiner som når denne, be om et redigeringsprogram, "
-            "som nøkkelen i URL-en slipper inn)"
-        ),
-        "max-editors": "hvor mange redigeringsprogrammer som kan kjøre samtidig (standard: 4)",
-        "token-file": (
-            "les nøkkelen (token) fra FILE i stedet for å lage en tilfeldig "
-            "(eller sett POSTTUI_TOKEN); for skript"
-        ),
-        "serving": "posttui serve: {file} på {url} (Ctrl+C stopper)",
-        "open": (
-            "posttui serve: lytter på {host}: alle maskiner som kan nå denne på port {port}, "
-            "kan be om et redigeringsprogram; de får det bare med nøkkelen i URL-en, men "
-            "nøkkelen og planen går ukryptert over nettet (http), så alle som kan se på det "
-            "nettet, kan ta dem. Bruk det bare på et nett du stoler på."
-        ),
-        "cannot-listen": "posttui serve: kan ikke lytte på {host} port {port}: {reason}",
-        "cannot-read-token": "posttui serve: kan ikke lese nøkkelen fra {file}: {reason}",
-        "empty-token": "posttui serve: {file} inneholder ingen nøkkel",
-        "stopped": "posttui serve: stoppet",
-        "not-a-port": "ikke en port (1 til 65535)",
-        "not-a-count": "ikke et antall redigeringsprogrammer (1 eller flere)",
-        "forbidden": (
-            "posttui serve: ikke tillatt. Åpne URL-en posttui serve skrev ut da den startet: "
-            "den inneholder nøkkelen."
-        ),
-        "busy": (
-            "posttui serve: {count} redigeringsprogrammer er allerede åpne, så mange som "
-            "er tillatt (--max-editors). Lukk ett, og last inn siden på nytt."
-        ),
-        "refused-host": "avviste en forespørsel til verten «{host}» fra {peer} (ikke denne)",
-        "refused-origin": "avviste en forespørsel fra en side på «{origin}» fra {peer}",
-        "refused-token": "avviste en forespørsel uten nøkkelen fra {peer}",
-        "refused-busy": "avviste et redigeringsprogram for {peer}: {count} er åpne (--max-editors)",
-        "ended": "Redigeringsprogrammet er avsluttet.",
-        "restart": "Start på nytt",
     },
 )
 HELP = WORDS("help")

@@ -20,11 +20,6 @@ WORDS = Catalog(
         "help": "print a plan one fact per line, items named by id (a git textconv)",
         "plan": "the plan file",
     },
-    nb={
-        "help": "skriv ut en plan med ett faktum per linje, elementer navngitt etter id "
-        "(en textconv for git)",
-        "plan": "planfilen",
-    },
 )
 HELP = WORDS("help")
 

@@ -17,11 +17,11 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from posttui.core.i18n import LANGUAGES
 from posttui.core.terminal import printable
 
 # POSTTUI_CONFIG names another file (tests, several setups).
@@ -34,8 +34,16 @@ class Config(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid")
 
     theme: str | None = None
-    language: Literal["en", "nb"] | None = None
+    # Any language posttui has a catalog for: a new catalog needs no change here.
+    language: str | None = Field(default=None, json_schema_extra={"enum": list(LANGUAGES)})
     keymap: dict[str, str] = {}
+
+    @field_validator("language")
+    @classmethod
+    def _spoken(cls, language: str | None) -> str | None:
+        if language is not None and language not in LANGUAGES:
+            raise ValueError(f"posttui speaks {', '.join(LANGUAGES)}")
+        return language
 
 
 def path() -> Path:

@@ -26,12 +26,6 @@ WORDS = Catalog(
             "as NAME.post.toml (not {path})."
         ),
     },
-    nb={
-        "outside": (
-            "Ikke lagret: i nettleseren lagres en plan bare i sin egen mappe, {folder}, "
-            "som NAVN.post.toml (ikke {path})."
-        ),
-    },
 )
 
 

@@ -186,17 +186,6 @@ WORDS = Catalog(
         "changed": "{what}: {field} {old} → {new}",
         "unset": "(unset)",
     },
-    nb={
-        "noun.people.segments": "segment",
-        "noun.objectives": "mål",
-        "noun.strategy.initiatives": "tiltak",
-        "noun.technology.platforms": "plattform",
-        "added": "{what} lagt til",
-        "removed": "{what} fjernet",
-        "moved": "{what} flyttet fra plass {old} til {new}",
-        "changed": "{what}: {field} {old} → {new}",
-        "unset": "(ikke satt)",
-    },
 )
 
 

@@ -30,14 +30,6 @@ EXPECTED = Catalog(
         "share": "a percentage from 0 to 100",
         "date": "a date as YYYY-MM-DD, such as 2027-06-30",
     },
-    nb={
-        "required": "må fylles ut",
-        "slug": "bruk små bokstaver, sifre og bindestrek",
-        "number": "et tall, for eksempel 1200 eller 0.5",
-        "count": "et helt tall, 0 eller mer",
-        "share": "en prosent fra 0 til 100",
-        "date": "en dato som ÅÅÅÅ-MM-DD, for eksempel 2027-06-30",
-    },
 )
 
 

@@ -20,15 +20,6 @@ GIT = Catalog(
         "unknown-revision": "git knows no revision {rev}",
         "other": "{file} at {rev}: git says: {reason}",
     },
-    nb={
-        "missing": "git er ikke installert",
-        "not-a-folder": "{folder} er ikke en mappe",
-        "no-folder": "mappen {folder} finnes ikke",
-        "not-a-repository": "{file} ligger ikke i et git-repo",
-        "not-committed": "{file} finnes ikke i {rev}",
-        "unknown-revision": "git kjenner ingen revisjon {rev}",
-        "other": "{file} i {rev}: git svarer: {reason}",
-    },
 )
 
 # What git (in the C locale) says, and what we say instead.

@@ -1,21 +1,53 @@
-"""Languages: which one posttui speaks, and the catalogs of what it says in each.
+"""Languages: which one posttui speaks, and the catalogs of what it says.
 
 Every part that talks to people (findings, the command line, the editor, the
-report) keeps its words in a `Catalog` with the same keys in every language; a
-test holds each catalog complete. The language is chosen by `choose`.
+report) keeps its English words in a `Catalog`, by key. The other languages are
+gettext catalogs, one `.po` file each under `locale/`, compiled to `.mo` when
+posttui is built: a translator adds a language by adding a `.po` file (see
+docs/languages.md). A message's gettext context is "<catalog>.<key>", so one
+English text may be translated differently where it means different things.
+The language is chosen by `choose`.
 """
 
 from __future__ import annotations
 
+import functools
+import gettext
 import os
-import string
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, ClassVar
 
-LANGUAGES = ("en", "nb")
-# Locale languages read as Norwegian Bokmål: Norwegian in general, and Nynorsk,
-# whose readers read Bokmål far better than English.
+LOCALE = Path(__file__).parent.parent / "locale"
+DOMAIN = "posttui"
+
+
+def _translated_languages() -> tuple[str, ...]:
+    """The languages with a catalog under `locale/`: listed, not loaded, to start fast."""
+    if not LOCALE.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            entry.name
+            for entry in LOCALE.iterdir()
+            if (entry / "LC_MESSAGES" / f"{DOMAIN}.po").exists()
+            or (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").exists()
+        )
+    )
+
+
+LANGUAGES = ("en", *_translated_languages())
+# Locale languages read as Norwegian: Bokmål is the nearest where a Norwegian
+# language (Nynorsk, say) has no catalog, as its readers read Bokmål far better
+# than English.
 _NORWEGIAN = {"nb", "no", "nn"}
+
+
+def _spoken(language: str) -> str:
+    """`language` if posttui speaks it, else its nearest: Bokmål for Norwegian, else English."""
+    if language in LANGUAGES:
+        return language
+    return "nb" if language in _NORWEGIAN else "en"
 
 
 def choose(
@@ -29,37 +61,48 @@ def choose(
     if explicit:
         return explicit
     if plan:
-        # A plan in a language posttui does not speak (Nynorsk, for now) is read by
-        # its nearest: Bokmål for Norwegian, else English.
-        if plan in LANGUAGES:
-            return plan
-        return "nb" if plan in _NORWEGIAN else "en"
+        return _spoken(plan)
     if preferred:
         return preferred
     # POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG.
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if locale := environ.get(variable):
-            language = locale.partition(".")[0].partition("_")[0].lower()
-            return "nb" if language in _NORWEGIAN else "en"
+            return _spoken(locale.partition(".")[0].partition("_")[0].lower())
     return "en"
 
 
+@functools.cache
+def translation(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of `lang`; English (the texts in the code) where there is
+    none, as when running from a checkout that was never built."""
+    return gettext.translation(DOMAIN, localedir=LOCALE, languages=[lang], fallback=True)
+
+
+# An English text: one form, or the singular and plural of a text with a {count}.
+English = str | tuple[str, str]
+
+
 class Catalog:
-    """What one part of posttui says, by key, in every language."""
+    """What one part of posttui says, by key: English here, other languages in gettext."""
 
     ALL: ClassVar[list[Catalog]] = []
 
-    def __init__(self, name: str, **by_language: dict[str, str]) -> None:
+    def __init__(self, name: str, en: dict[str, English]) -> None:
         self.name = name
-        self.by_language = by_language
+        self.en = en
         Catalog.ALL.append(self)
 
-    def __call__(self, key: str, lang: str = "en", /, **params: Any) -> str:
-        """The text for `key` in `lang` (English where `lang` has none), parameters filled."""
-        template = self.by_language.get(lang, {}).get(key) or self.by_language["en"][key]
-        return template.format(**params)
+    def context(self, key: str) -> str:
+        """The gettext context of `key`: unique, where the English text need not be."""
+        return f"{self.name}.{key}"
 
-    def placeholders(self, key: str, lang: str) -> set[str]:
-        """The parameter names the template for `key` in `lang` uses."""
-        template = self.by_language[lang][key]
-        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    def __call__(self, key: str, lang: str = "en", /, **params: Any) -> str:
+        """The text for `key` in `lang`, parameters filled; a plural text by `count`."""
+        english, language = self.en[key], translation(lang)
+        if isinstance(english, tuple):
+            count = params["count"]
+            number = int(getattr(count, "value", count))  # a Number formats as its reader writes
+            template = language.npgettext(self.context(key), *english, number)
+        else:
+            template = language.pgettext(self.context(key), english)
+        return template.format(**params)

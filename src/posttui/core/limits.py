@@ -36,37 +36,35 @@ LIMITS = Catalog(
             "the file is larger than {limit} MB, the most a plan may be: is this really a plan?"
         ),
         "too-many": (
-            "the file holds {count:,} keys, values and tables, more than the {limit:,} a plan "
-            "may hold (a plan of 1,000 objectives holds about 35,000): is this really a plan?"
+            (
+                "the file holds {count:,} key, value or table, more than the "
+                "{limit:,} a plan may hold (a plan of 1,000 objectives holds about "
+                "35,000): is this really a plan?"
+            ),
+            (
+                "the file holds {count:,} keys, values and tables, more than the "
+                "{limit:,} a plan may hold (a plan of 1,000 objectives holds about "
+                "35,000): is this really a plan?"
+            ),
         ),
         "too-many-escapes": (
-            'the file holds {count:,} backslash escapes (\\n, \\", \\u00e9, ...), more than '
-            "the {limit:,} a plan may hold: is this really a plan?"
+            (
+                'the file holds {count:,} backslash escape (\\n, \\", \\u00e9, ...), '
+                "more than the {limit:,} a plan may hold: is this really a plan?"
+            ),
+            (
+                'the file holds {count:,} backslash escapes (\\n, \\", \\u00e9, ...), '
+                "more than the {limit:,} a plan may hold: is this really a plan?"
+            ),
         ),
         "too-deep": (
             "nested more than {limit} levels deep (arrays, inline tables or the parts of a "
             "dotted key inside each other): a plan needs only a few levels"
         ),
-        "more-problems": "… and {count:,} more problems (the first {shown} are listed)",
-    },
-    nb={
-        "too-large": (
-            "filen er større enn {limit} MB, det meste en plan kan være: er dette virkelig en plan?"
+        "more-problems": (
+            "… and {count:,} more problem (the first {shown} are listed)",
+            "… and {count:,} more problems (the first {shown} are listed)",
         ),
-        "too-many": (
-            "filen har {count:,} nøkler, verdier og tabeller, flere enn de {limit:,} en plan "
-            "kan ha (en plan med 1\u00a0000 mål har omtrent 35\u00a0000): "
-            "er dette virkelig en plan?"
-        ),
-        "too-many-escapes": (
-            'filen har {count:,} escape-sekvenser med omvendt skråstrek (\\n, \\", \\u00e9, ...), '
-            "flere enn de {limit:,} en plan kan ha: er dette virkelig en plan?"
-        ),
-        "too-deep": (
-            "nøstet mer enn {limit} nivåer dypt (lister, innebygde tabeller eller delene av "
-            "en nøkkel med punktum inni hverandre): en plan trenger bare noen få nivåer"
-        ),
-        "more-problems": "… og {count:,} problemer til (de første {shown} står over)",
     },
 )
 

@@ -22,15 +22,14 @@ MATRIX = Catalog(
         "present": "present",
         "target": "target where the segment is",
         "absent": "target where the segment is absent",
-        "more-segments": "… and {count:,} more segments: the findings cover them all",
-        "more-platforms": "… and {count:,} more platforms: the findings cover them all",
-    },
-    nb={
-        "present": "til stede",
-        "target": "målverdi der segmentet er",
-        "absent": "målverdi der segmentet ikke er",
-        "more-segments": "… og {count:,} segmenter til: funnene dekker alle",
-        "more-platforms": "… og {count:,} plattformer til: funnene dekker alle",
+        "more-segments": (
+            "… and {count:,} more segment: the findings cover them all",
+            "… and {count:,} more segments: the findings cover them all",
+        ),
+        "more-platforms": (
+            "… and {count:,} more platform: the findings cover them all",
+            "… and {count:,} more platforms: the findings cover them all",
+        ),
     },
 )
 

@@ -33,7 +33,7 @@ class Number:
 
     def __format__(self, spec: str) -> str:
         text = format(self.value, spec)
-        if self.lang != "nb":
+        if self.lang not in ("nb", "nn"):
             return text
         text = text.translate(_NORWEGIAN_DIGITS)
         return f"{text.removesuffix('%')}{_NBSP}%" if spec.endswith("%") else text
@@ -74,8 +74,15 @@ FINDINGS = Catalog(
         ),
         "specific/no-audience": "No segment named: say which segments this objective is for.",
         "specific/everyone": (
-            "This objective names all {count} segments: an objective for everyone reaches "
-            "no one in particular; name the segments it is really for."
+            (
+                "This objective names every segment ({count}): an objective for "
+                "everyone reaches no one in particular; name the segments it is "
+                "really for."
+            ),
+            (
+                "This objective names all {count} segments: an objective for everyone "
+                "reaches no one in particular; name the segments it is really for."
+            ),
         ),
         "measurable/no-target": "No target: add a platform, a metric and a number to reach.",
         "measurable/no-baseline": (
@@ -159,7 +166,14 @@ FINDINGS = Catalog(
             "talking, energizing, supporting or embracing)."
         ),
         "objectives/no-focus": (
-            "{count} objectives and none chosen to lead: mark the one that matters most as primary."
+            (
+                "{count} objective and none chosen to lead: mark the one that matters "
+                "most as primary."
+            ),
+            (
+                "{count} objectives and none chosen to lead: mark the one that "
+                "matters most as primary."
+            ),
         ),
         "objectives/several-primary": (
             "'{first}' is the primary objective already: one objective leads, "
@@ -198,156 +212,6 @@ FINDINGS = Catalog(
         "plan/unknown-ref.segment": "Unknown segment '{ref}': add it under People or fix the id.",
         "plan/unknown-ref.objective": (
             "Unknown objective '{ref}': add it under Objectives or fix the id."
-        ),
-    },
-    nb={
-        "specific/vague.short": (
-            "Målet er for kort ({words} av minst 4 ord): si hvem, hva og hvor mye, f.eks. "
-            "«Øke antall Instagram-følgere blant studenter fra 1\u00a0200 til 2\u00a0000 "
-            "innen 30. juni»."
-        ),
-        "specific/vague.word": (
-            "«{word}» uten et tall er vagt: si fra hva til hva, "
-            "f.eks. «fra 1\u00a0200 til 2\u00a0000 følgere»."
-        ),
-        "specific/vague.quantity": (
-            "Målet sier ingen mengde: si hvor mye, f.eks. «fra 1\u00a0200 til 2\u00a0000 "
-            "følgere» eller «til 40\u00a0%» (et årstall eller en dato er ingen mengde)."
-        ),
-        "specific/no-audience": "Ingen målgruppe: si hvilke segmenter målet gjelder.",
-        "specific/everyone": (
-            "Målet gjelder alle {count} segmentene: et mål for alle treffer ingen spesielt; "
-            "velg segmentene det egentlig gjelder."
-        ),
-        "measurable/no-target": (
-            "Ingen målverdi: legg til en plattform, hva som måles og et tall å nå."
-        ),
-        "measurable/no-baseline": (
-            "Målverdi {n} har ikke noe utgangspunkt: skriv hvor dere står i dag, "
-            "så fremgangen kan måles."
-        ),
-        "measurable/no-metric": (
-            "Målverdi {n} sier ikke hva som måles: oppgi det som telles "
-            "(følgere, rekkevidde, leads, …)."
-        ),
-        "measurable/no-target-value": (
-            "Målverdi {n} har ikke noe tall å nå: sett nivået dere vil nå, når det er kjent."
-        ),
-        "measurable/stale-results": (
-            "Siste resultat for {target} er fra {date}, for {days} dager siden (report_every: "
-            "{every} dager): registrer hvor det står nå."
-        ),
-        "attractive/no-owner": "Ingen ansvarlig: gi målet en eier som står til ansvar for det.",
-        "attractive/no-why": (
-            "Ingen «hvorfor»: si hva som gjør målet verdt innsatsen, om ikke målet selv sier det."
-        ),
-        "realistic/no-change": (
-            "Målverdien er lik utgangspunktet ({value:,}): sett nivået dere vil nå."
-        ),
-        "realistic/growth": (
-            "Fra {baseline:,} til {target:,} på {months:.1f} måneder krever {monthly:.0%} "
-            "vekst i måneden, over grensen på {limit:.0%}: senk målet eller gi mer tid."
-        ),
-        "realistic/growth.decline": (
-            "Fra {baseline:,} ned til {target:,} på {months:.1f} måneder krever et fall på "
-            "{monthly:.0%} i måneden, over grensen på {limit:.0%}: sikt mindre lavt eller gi "
-            "mer tid."
-        ),
-        "realistic/exceeds-audience": (
-            "En målverdi på {target:,} {metric} er mer enn de {audience:,} personene i målets "
-            "segmenter: senk målet eller utvid målgruppen."
-        ),
-        "realistic/behind-pace": (
-            "Bak skjema: med {actual:+,.1f} per 30 dager så langt når {target} omtrent "
-            "{forecast:,.0f} innen {deadline}, ikke {value:,}; det trengs {needed:+,.1f} per "
-            "30 dager fra nå."
-        ),
-        "time-bound/no-deadline": (
-            "Ingen frist: sett datoen målet skal være nådd, eller planens periode."
-        ),
-        "time-bound/passed": (
-            "Fristen {deadline} er passert (i dag er det {today}): flytt den eller avslutt målet."
-        ),
-        "time-bound/passed.reached": (
-            "Fristen {deadline} er passert; målet ble nådd {reached}: avslutt målet eller "
-            "sett neste mål."
-        ),
-        "time-bound/start-after-deadline": (
-            "Starten {start} er etter fristen {deadline}: bytt om eller rett datoene."
-        ),
-        "time-bound/outside-period.start": (
-            "Starten {start} er før planens periode begynner ({period}): "
-            "flytt starten eller utvid perioden."
-        ),
-        "time-bound/outside-period.deadline": (
-            "Fristen {deadline} er etter at planens periode slutter ({period}): "
-            "flytt fristen eller utvid perioden."
-        ),
-        "people/no-platforms": (
-            "Ingen plattformer: finn ut hvor dette segmentet er før dere velger teknologi."
-        ),
-        "people/untargeted-segment": (
-            "Ingen mål gjelder {segment}: nevn segmentet i et mål, eller ta det ut av planen."
-        ),
-        "people/involvement-sum": (
-            "Andelene for involvering blir til sammen {total:g} %, ikke 100: juster dem "
-            "(norske gjennomsnitt: 34/29/23/9/5)."
-        ),
-        "objectives/no-strategy": (
-            "Ingen tiltak tjener dette målet: legg til et under Strategy, eller dropp målet."
-        ),
-        "objectives/audience-fit": (
-            "Et mål av typen {kind} trenger folk som deltar, men høyst {share:g} % av "
-            "segmentene er diskusjonsbrukere eller avanserte brukere: velg en annen type "
-            "eller en annen målgruppe."
-        ),
-        "objectives/no-kind": (
-            "Ingen type: si hvilken Groundswell-funksjon målet tjener (lytte, snakke, "
-            "engasjere, støtte eller omfavne)."
-        ),
-        "objectives/no-focus": (
-            "{count} mål og ingen valgt til å lede: merk det viktigste som hovedmål."
-        ),
-        "objectives/several-primary": (
-            "«{first}» er hovedmålet allerede: ett mål leder, gjør dette til et delmål."
-        ),
-        "strategy/no-relationship": (
-            "Relasjonen er ikke beskrevet: si hvordan forholdet til målgruppen skal endre seg."
-        ),
-        "strategy/orphan-initiative": (
-            "Tiltaket tjener ingen mål: si hvilke mål det tjener, eller dropp det."
-        ),
-        "strategy/platform-not-in-mix": (
-            "Tiltaket er på {platform}, som ikke er i plattformmiksen: legg den til under "
-            "Technology, eller velg en plattform fra miksen (ctrl+o)."
-        ),
-        "technology/audience-absent": (
-            "Målverdien gjelder {platform}, men ingen av målets segmenter ({segments}) er på "
-            "{platform}: velg en plattform der de er."
-        ),
-        "technology/audience-absent.any": (
-            "Målverdien gjelder {platform}, men ingen segmenter i planen er på {platform}: "
-            "velg en plattform der målgruppen er."
-        ),
-        "technology/not-in-mix": (
-            "Målverdien gjelder {platform}, som ikke er med i plattformmiksen: "
-            "legg den til under Technology."
-        ),
-        "technology/no-platform": (
-            "Målverdi {n} nevner ingen plattform eller kilde: si hvor den måles."
-        ),
-        "technology/unused-platform": (
-            "Ingen segmenter er på {platform}: ta den ut av miksen, "
-            "eller legg til segmentet som er der."
-        ),
-        "plan/duplicate-id": (
-            "Id-en «{id}» brukes allerede av element {first} i {section}: id-er må være unike."
-        ),
-        "plan/unknown-ref.segment": (
-            "Ukjent segment «{ref}»: legg det til under People eller rett id-en."
-        ),
-        "plan/unknown-ref.objective": (
-            "Ukjent mål «{ref}»: legg det til under Objectives eller rett id-en."
         ),
     },
 )
@@ -464,85 +328,5 @@ PROBLEMS = Catalog(
         "value.list": "a list",
         "value.table": "a table",
         "other": "{reason}",
-    },
-    nb={
-        "or": "eller",
-        "os.permission": "ingen tilgang",
-        "os.other": "{reason}",
-        "no-such-file": "filen finnes ikke",
-        "directory": "er en mappe, ikke en planfil",
-        "unreadable": "kan ikke leses: {reason}",
-        "empty": "filen er tom: en plan begynner med `format = 1` og en tittel under [plan]",
-        "utf-16": "er UTF-16-tekst: lagre den som UTF-8",
-        "binary": "er en binærfil, ikke en TOML-plan",
-        "not-utf-8": "er ikke UTF-8-tekst: lagre den som UTF-8",
-        "conflict-marker": "konfliktmarkør fra git merge {marker}: løs konflikten først",
-        "not-toml": "ikke gyldig TOML: {reason}",
-        "toml.declared-twice": "tabellen [{table}] er deklarert to ganger",
-        "toml.set-twice": (
-            "en nøkkel er satt to ganger, eller en nøkkel og en tabell har samme navn"
-        ),
-        "toml.open-string": "linjen slutter inne i en tekst: mangler et anførselstegn?",
-        "toml.unterminated": "en tekst blir aldri avsluttet: mangler et anførselstegn?",
-        "toml.backslash": (
-            "en enslig omvendt skråstrek i en tekst: skriv \\\\ for én, "
-            "eller bruk 'enkle anførselstegn'"
-        ),
-        "toml.bad-escape": "en kode \\u eller \\U som ikke er et tegn",
-        "toml.open-inline-table": "en innebygd tabell {{ … }} er ikke lukket",
-        "toml.open-array": "en liste [ … ] er ikke lukket",
-        "toml.open-header": "en tabelloverskrift [ … ] er ikke lukket med ]",
-        "toml.open-array-header": "en tabelloverskrift [[ … ]] er ikke lukket med ]]",
-        "toml.no-equals": "en nøkkel uten = og en verdi",
-        "toml.bad-key": "en nøkkel kan ikke begynne med dette tegnet",
-        "toml.bad-value": "ikke en verdi: tekst skrives i anførselstegn, tall og datoer uten",
-        "toml.bad-line": "ikke en linje med `nøkkel = verdi` eller en [tabell]-overskrift",
-        "toml.bad-date": "ikke en gyldig dato (ÅÅÅÅ-MM-DD)",
-        "toml.closed": "en innebygd tabell eller liste kan ikke utvides etter at den er skrevet",
-        "toml.character": "et tegn som ikke er tillatt her: {what}",
-        "toml.line-goes-on": "linjen fortsetter etter verdien: én `nøkkel = verdi` per linje",
-        "toml.expected": "forventet {what} her",
-        "format.missing": "`format = {format}` mangler øverst: er dette en posttui-plan?",
-        "format.newer": (
-            "format {version} er nyere enn denne posttui forstår ({format}): "
-            "oppgrader posttui for å åpne den"
-        ),
-        "format.wrong": "format må være {format}, ikke {got}",
-        "format.needs-2": (
-            "`{name}` er nytt i format 2: skriv `format = 2` øverst i filen for å bruke det"
-        ),
-        "format.needs-2.value": (
-            "{name} «{value}» er nytt i format 2: skriv `format = 2` øverst i filen for å bruke det"
-        ),
-        "missing.key.format-1": (
-            "påkrevd nøkkel `{name}` mangler (valgfri fra format 2: "
-            "skriv `format = 2` øverst i filen)"
-        ),
-        "unknown-key.close": "ukjent nøkkel `{name}` (mente du `{close}`?)",
-        "unknown-key.known": "ukjent nøkkel `{name}`; kjente nøkler: {known}",
-        "missing.key": "påkrevd nøkkel `{name}` mangler",
-        "missing.table": "påkrevd tabell `{name}` mangler",
-        "bound.greater_than_equal": "må være {ge} eller mer",
-        "bound.greater_than": "må være mer enn {gt}",
-        "bound.less_than_equal": "må være {le} eller mindre",
-        "bound.less_than": "må være mindre enn {lt}",
-        "blank": "kan ikke være tom",
-        "literal": "{value} er ikke tillatt; bruk en av {expected}",
-        "slug": "{value} er ikke en gyldig id: bruk små bokstaver, sifre og bindestrek",
-        "type": "forventet {expected}, fikk {got}",
-        "type.number": "et tall",
-        "type.finite-number": "et endelig tall",
-        "type.text": "tekst i anførselstegn",
-        "type.date": "en dato som 2027-06-30 (uten anførselstegn og klokkeslett)",
-        "type.list": "en liste [ ... ]",
-        "type.table": "en tabell",
-        "type.bool": "true eller false",
-        "value.number": "tallet {value}",
-        "value.text": "teksten {value}",
-        "value.datetime": "en dato med klokkeslett",
-        "value.date": "en dato",
-        "value.list": "en liste",
-        "value.table": "en tabell",
-        "other": "ugyldig: {reason}",
     },
 )

@@ -27,22 +27,6 @@ SAVING = Catalog(
         "no-permission": "You do not have permission to write in {folder}.",
         "other": "The system said: {reason}.",
     },
-    nb={
-        "failed": (
-            "Kunne ikke lagre {name}. {why}\n"
-            "Endringene dine er fortsatt her, og ingenting på disken er endret."
-        ),
-        "disk-full": "Disken er full (ikke mer plass i {folder}).",
-        "quota": "Diskkvoten din er brukt opp (ikke mer plass i {folder}).",
-        "read-only-disk": "Mappen {folder} ligger på en disk som bare kan leses.",
-        "folder-gone": (
-            "Mappen {folder} finnes ikke (lenger): den kan ha blitt flyttet eller slettet."
-        ),
-        "file-read-only": "Filen er skrivebeskyttet: posttui skriver ikke over den.",
-        "folder-read-only": "Mappen {folder} er skrivebeskyttet: ingen filer kan skrives i den.",
-        "no-permission": "Du har ikke tillatelse til å skrive i {folder}.",
-        "other": "Systemet svarte: {reason}.",
-    },
 )
 
 

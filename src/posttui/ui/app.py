@@ -703,7 +703,7 @@ class PostApp(App[int]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             key = f"system.{command.title.lower()}"
-            if key in WORDS.by_language["en"]:
+            if key in WORDS.en:
                 command = command._replace(title=say(self, key), help=say(self, f"{key}-help"))
             yield command
 

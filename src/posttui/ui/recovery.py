@@ -55,13 +55,15 @@ RECOVERY = Catalog(
         "kept": (
             "The edits are kept in {path}; they are offered again when {name} is next opened."
         ),
-        "more.one": (
-            "1 older recovery file of {name} is kept as it is, not offered: "
-            "look for .{name}.*.recovery in {folder}."
-        ),
-        "more.other": (
-            "{count} older recovery files of {name} are kept as they are, not offered: "
-            "look for .{name}.*.recovery in {folder}."
+        "more": (
+            (
+                "{count} older recovery file of {name} is kept as it is, not offered: "
+                "look for .{name}.*.recovery in {folder}."
+            ),
+            (
+                "{count} older recovery files of {name} are kept as they are, not "
+                "offered: look for .{name}.*.recovery in {folder}."
+            ),
         ),
         "unreadable": (
             "A recovery file of {name} could not be read; it is kept as it is: {path}\n{problems}"
@@ -79,52 +81,6 @@ RECOVERY = Catalog(
         "day": "on {date} at {time}",
         "time-format": "%H:%M",
         "date-format": "%Y-%m-%d",
-    },
-    nb={
-        "offer": (
-            "{name} har endringer som ikke ble lagret før en økt ble avbrutt "
-            "(skrevet {when}). Vil du gjenopprette dem?"
-        ),
-        "offer-older": (
-            "{name} har endringer som ikke ble lagret før en økt ble avbrutt "
-            "(skrevet {when}). Obs: filen er lagret etter det ({saved}); gjenoppretter du, "
-            "vises endringene i stedet, og lagrer du dem, erstatter de den versjonen. "
-            "Vil du gjenopprette dem?"
-        ),
-        "restore": "Gjenopprett endringene",
-        "discard": "Forkast dem",
-        "later": "Bestem senere",
-        "restored": (
-            "Endringene som ikke var lagret, er gjenopprettet: lagre (ctrl+s) for å "
-            "beholde dem i {name}."
-        ),
-        "kept": "Endringene ligger i {path}; de tilbys igjen neste gang {name} åpnes.",
-        "more.one": (
-            "1 eldre gjenopprettingsfil for {name} blir liggende som den er, uten å bli "
-            "tilbudt: se etter .{name}.*.recovery i {folder}."
-        ),
-        "more.other": (
-            "{count} eldre gjenopprettingsfiler for {name} blir liggende som de er, uten å "
-            "bli tilbudt: se etter .{name}.*.recovery i {folder}."
-        ),
-        "unreadable": (
-            "En gjenopprettingsfil for {name} kunne ikke leses; den blir liggende som den "
-            "er: {path}\n{problems}"
-        ),
-        "not-discarded": "Gjenopprettingsfilen {path} kunne ikke fjernes. {why}",
-        "other-editor": (
-            "{name} er også åpen i en annen posttui (prosess {pid}), med endringer som "
-            "ikke er lagret. Den av dere som lagrer sist, blir spurt før den andres "
-            "versjon skrives over."
-        ),
-        "journal-failed": (
-            "Endringene dine kunne ikke skrives til en gjenopprettingsfil. {why} "
-            "De er trygge mot krasj først når de er lagret."
-        ),
-        "today": "i dag kl. {time}",
-        "day": "{date} kl. {time}",
-        "time-format": "%H.%M",
-        "date-format": "%d.%m.%Y",
     },
 )
 
@@ -254,8 +210,7 @@ class CrashRecovery:
         if len(crashed) > OFFERED:
             count = len(crashed) - OFFERED
             folder = printable(str(path.parent))
-            key = "more.one" if count == 1 else "more.other"
-            self.say(key, "warning", 20, name=name, count=count, folder=folder)
+            self.say("more", "warning", 20, name=name, count=count, folder=folder)
         self._offer_next(crashed[:OFFERED])
 
     def _offer_next(self, left: list[Recovery]) -> None:

@@ -27,8 +27,14 @@ WORDS = Catalog(
         "config.problem": "Settings: {problem}. The default is used.",
         "config.no-theme": "no theme is called {theme}",
         "config.not-saved": "The theme could not be kept in the settings file: {problem}",
-        "app.invalid": "✗ invalid text: {count}",
-        "app.renamed": "The new id is carried to references: {count} (ctrl+z undoes both)",
+        "app.invalid": (
+            "✗ invalid text: {count}",
+            "✗ invalid text: {count}",
+        ),
+        "app.renamed": (
+            "The new id is carried to references: {count} (ctrl+z undoes both)",
+            "The new id is carried to references: {count} (ctrl+z undoes both)",
+        ),
         "invalid.ask": (
             "Fields hold text that is not valid, and the plan keeps their last valid values: "
             "{fields}."
@@ -92,11 +98,20 @@ WORDS = Catalog(
         "deleted.objective": "Deleted the objective. ctrl+z brings it back.",
         "deleted.initiative": "Deleted the initiative. ctrl+z brings it back.",
         "deleted.platform": "Deleted the platform. ctrl+z brings it back.",
-        "deleted.references": "Lists that named it no longer do: {count}.",
+        "deleted.references": (
+            "Lists that named it no longer do: {count}.",
+            "Lists that named it no longer do: {count}.",
+        ),
         "field.not-set": "(not set)",
         "field.too-long": (
-            "Too long to edit here ({count:,} characters): it is kept as it is; "
-            "edit it in a text editor."
+            (
+                "Too long to edit here ({count:,} character): it is kept as it is; "
+                "edit it in a text editor."
+            ),
+            (
+                "Too long to edit here ({count:,} characters): it is kept as it is; "
+                "edit it in a text editor."
+            ),
         ),
         "field.name": "Name",
         "field.id": "Id",
@@ -115,7 +130,10 @@ WORDS = Catalog(
         "people.averages": "Norwegian averages",
         "people.map": "Stakeholder map",
         "people.no-linkage": "No linkage set",
-        "people.map-more": "  … and {count:,} more",
+        "people.map-more": (
+            "  … and {count:,} more",
+            "  … and {count:,} more",
+        ),
         "bars.none": "No involvement shares yet.\nNorwegian averages: 34/29/23/9/5.",
         "bars.sum": "Sum",
         # Short names for the bars, where the full ones do not fit beside them.
@@ -210,8 +228,14 @@ WORDS = Catalog(
         "matrix.segment": "Segment",
         "matrix.not-in-mix": "grey: not in the platform mix",
         # The findings panel
-        "findings.title": "Findings ({count})",
-        "findings.many": "{count} findings (enter lists them)",
+        "findings.title": (
+            "Findings ({count})",
+            "Findings ({count})",
+        ),
+        "findings.many": (
+            "{count} finding (enter lists it)",
+            "{count} findings (enter lists them)",
+        ),
         "findings.none": (
             "No findings: every objective is SMART and every target is where its audience is."
         ),
@@ -222,7 +246,7 @@ WORDS = Catalog(
         "details.language": "Language of the plan's text",
         "details.language-en": "Checks look for English vague words.",
         "details.language-nb": "Checks look for Norwegian vague words (øke, bedre, flere, ...).",
-        "details.language-nn": "Checks look for Norwegian vague words; the editor speaks Bokmål.",
+        "details.language-nn": "Checks look for Norwegian vague words; the editor speaks Nynorsk.",
         "details.period-start": "Period from",
         "details.period-end": "Period to",
         "details.period-note": "objectives without a deadline are due at the period's end",
@@ -239,7 +263,10 @@ WORDS = Catalog(
             "The file has not been changed. Fix it in your editor, then open it again. "
             "Press q to quit."
         ),
-        "changes.title": "Changes since the last commit ({count})",
+        "changes.title": (
+            "Changes since the last commit ({count})",
+            "Changes since the last commit ({count})",
+        ),
         "changes.none": "No changes",
         "changes.note": "Enter goes to the change; Escape closes.",
         # The command palette
@@ -274,267 +301,6 @@ WORDS = Catalog(
         "system.screenshot": "Screenshot",
         "system.screenshot-help": "Save an SVG picture of the screen",
         "help.input": "Text field",
-    },
-    nb={
-        # The app
-        "app.opening": "Åpner {name} …",
-        "app.unsaved": "● ikke lagret",
-        "config.problem": "Innstillinger: {problem}. Standardverdien brukes.",
-        "config.no-theme": "det finnes ikke noe tema som heter {theme}",
-        "config.not-saved": "Temaet kunne ikke lagres i innstillingsfilen: {problem}",
-        "app.invalid": "✗ ugyldig tekst: {count}",
-        "app.renamed": "Den nye id-en er ført videre til referanser: {count} (ctrl+z angrer begge)",
-        "invalid.ask": (
-            "Felt har tekst som ikke er gyldig, og planen beholder de siste gyldige verdiene: "
-            "{fields}."
-        ),
-        "invalid.go-back": "Gå til feltet",
-        "invalid.save-anyway": "Lagre de siste gyldige verdiene",
-        "invalid.quit-anyway": "Avslutt uten den teksten",
-        "app.comments": (
-            "Denne planen har kommentarer (linje {lines}). Når du lagrer, skrives den uten "
-            "dem: skriv merknader i notatfeltene."
-        ),
-        "app.nothing-to-undo": "Ingenting å angre.",
-        "app.nothing-to-redo": "Ingenting å gjøre om.",
-        "app.help-quit": "Trykk {shortcut} for å avslutte.",
-        "app.search-commands": "Søk etter kommandoer …",
-        "app.search-themes": "Søk etter fargetema …",
-        "answer.cancel": "Avbryt",
-        "disk.save-over": (
-            "{name} er endret på disken siden den ble åpnet (git checkout, pull eller et "
-            "annet redigeringsprogram). Lagrer du nå, overskriver du den endringen."
-        ),
-        "disk.overwrite": "Overskriv med mine",
-        "disk.reload-drop": "Last inn på nytt, forkast mine",
-        "disk.save-elsewhere": "Lagre mine et annet sted",
-        "disk.edits-kept": (
-            "{name} er endret på disken. Endringene dine beholdes; når du lagrer, blir du "
-            "spurt hva som skal skje."
-        ),
-        "disk.reload-ask": (
-            "{name} er endret på disken (git checkout, pull eller et annet "
-            "redigeringsprogram). Vil du laste den inn på nytt?"
-        ),
-        "disk.reload": "Last inn på nytt",
-        "disk.keep": "Behold det som vises",
-        "reload.failed": "Kunne ikke laste inn på nytt:\n{problems}",
-        "reload.done": "Lastet inn {name} på nytt",
-        "save.exists": "{path} finnes allerede: velg et annet navn.",
-        "save.comments": (
-            "{name} har kommentarer (linje {lines}). Når du lagrer, skrives den uten dem; "
-            "skriv merknader i notatfeltene. Vil du lagre?"
-        ),
-        "save.without-comments": "Lagre uten kommentarene",
-        "save.elsewhere": "Lagre et annet sted",
-        "save.not-now": "Ikke nå",
-        "save.done": "Lagret {name}",
-        "quit.unsaved": "{name} har endringer som ikke er lagret.",
-        "quit.save": "Lagre og avslutt",
-        "quit.discard": "Avslutt uten å lagre",
-        # The step bar
-        "steps.details": "Om planen",
-        "steps.progress": "Fremdrift",
-        # Every POST screen
-        "intro.people": "People: hvem er målgruppen, og hvor aktive er de?",
-        "intro.objectives": "Objectives: hva vil du oppnå? Gjør hvert mål SMART.",
-        "intro.strategy": (
-            "Strategy: hvordan skal forholdet til målgruppen endre seg, og hva skal du gjøre?"
-        ),
-        "intro.technology": "Technology: bare plattformer der målgruppen er.",
-        "intro.progress": "Fremdrift: hvor hvert mål står mot målverdiene sine.",
-        "empty.people": "Ingen segmenter ennå. Trykk n i listen for å legge til et.",
-        "empty.objectives": "Ingen mål ennå. Trykk n i listen for å legge til et.",
-        "empty.strategy": "Ingen tiltak ennå. Trykk n i listen for å legge til et.",
-        "empty.technology": (
-            "Ingen plattformer i miksen ennå. Trykk n i listen for å legge til en."
-        ),
-        "deleted.segment": "Slettet segmentet. ctrl+z henter det tilbake.",
-        "deleted.objective": "Slettet målet. ctrl+z henter det tilbake.",
-        "deleted.initiative": "Slettet tiltaket. ctrl+z henter det tilbake.",
-        "deleted.platform": "Slettet plattformen. ctrl+z henter den tilbake.",
-        "deleted.references": "Lister som nevnte den, gjør det ikke lenger: {count}.",
-        "field.not-set": "(ikke valgt)",
-        "field.too-long": (
-            "For langt til å redigeres her ({count:,} tegn): teksten beholdes som den er; "
-            "rediger den i en teksteditor."
-        ),
-        "field.name": "Navn",
-        "field.id": "Id",
-        "field.description": "Beskrivelse",
-        "field.notes": "Notater",
-        "field.platforms": "Plattformer",
-        "field.date": "ÅÅÅÅ-MM-DD",
-        # People
-        "people.new": "Nytt segment",
-        "people.no-platforms": "ingen plattformer",
-        "people.linkage": "Tilknytning",
-        "people.size": "Størrelse",
-        "people.size-hint": "anslått antall personer",
-        "people.platforms-hint": "instagram, tiktok",
-        "people.involvement": "Involvering, % av segmentet",
-        "people.averages": "Norske gjennomsnitt",
-        "people.map": "Interessentkart",
-        "people.no-linkage": "Uten tilknytning",
-        "people.map-more": "  … og {count:,} til",
-        "bars.none": "Ingen involveringsandeler ennå.\nNorske gjennomsnitt: 34/29/23/9/5.",
-        "bars.sum": "Sum",
-        # Short names for the bars, where the full ones do not fit beside them.
-        "bars.socializers": "Sosialisering",
-        "bars.lurkers": "Lurkere",
-        "bars.sporadics": "Sporadiske",
-        "bars.debaters": "Diskusjon",
-        "bars.advanced": "Avanserte",
-        # Objectives
-        "objectives.new": "Nytt mål",
-        "objectives.statement": "Målet",
-        "objectives.kind": "Type",
-        "objectives.segments": "For segmenter",
-        "objectives.segments-hint": "segment-id-er, f.eks. studenter, naboer",
-        "objectives.owner": "Ansvarlig",
-        "objectives.owner-hint": "hvem som svarer for målet",
-        "objectives.why": "Hvorfor",
-        "objectives.why-hint": "hva som gjør det verdt innsatsen",
-        "objectives.start": "Start",
-        "objectives.deadline": "Frist",
-        "objectives.targets": "Målverdier",
-        "objectives.platform": "Plattform",
-        "objectives.metric": "Måling",
-        "objectives.baseline": "Fra",
-        "objectives.target": "Til",
-        "objectives.source": "Måles i",
-        "objectives.direction": "Retning",
-        "objectives.primary": "Leder",
-        "objectives.primary-hint": "det ene målet som er valgt til å lede planen",
-        "direction.increase": "øke",
-        "direction.decrease": "redusere",
-        "direction.maintain": "holde minst",
-        "objectives.add-target": "Legg til målverdi (ctrl+n)",
-        "objectives.remove-target": "Fjern denne målverdien",
-        "objectives.removed-target": "Fjernet målverdien. ctrl+z henter den tilbake.",
-        # A target's results (ctrl+t in its row)
-        "results.title": "Resultater: {target}",
-        "results.of": "Mål: {objective}",
-        "results.date": "Dato",
-        "results.value": "Verdi",
-        "results.source": "Kilde",
-        "results.note": "Merknad",
-        "results.none": "Ingen resultater ennå. ctrl+n legger til ett datert i dag.",
-        "results.add": "Legg til resultat (ctrl+n)",
-        "results.keys": (
-            "Vist i datorekkefølge. ctrl+n legger til et resultat datert i dag, ctrl+r "
-            "sletter det som har fokus, ctrl+z angrer, esc lukker."
-        ),
-        "results.deleted": "Slettet resultatet fra {date}. ctrl+z henter det tilbake.",
-        "results.today-taken": "I dag har et resultat allerede: verdien har fokus.",
-        "results.close": "Lukk (esc)",
-        # Progress (f9): the follow-up
-        "progress.method": (
-            "Prognose: lineær, den rette linjen fra utgangsverdien ved start gjennom siste "
-            "resultat, forlenget til fristen. Tempo per 30 dager. I dag: {today}. "
-            "De mest utsatte først; enter går til målet."
-        ),
-        "progress.empty": "Ingen mål ennå: legg dem til under Objectives (f3).",
-        "progress.no-targets": "ingen målverdier ennå",
-        "progress.no-results": "ingen resultater ennå (ctrl+t i målverdiens rad legger dem til)",
-        "progress.behind": "✗ henger etter",
-        "progress.on-track": "✓ i rute",
-        "progress.unknown": "? kan ikke sies ennå",
-        "progress.reached": "nådd {date}",
-        "progress.values": "{baseline} → {latest} av {target}",
-        "progress.way": "{percent}\u00a0% av veien",
-        "progress.latest": "siste {date}",
-        "progress.pace": "tempo som trengs {needed}, så langt {actual}",
-        "progress.forecast": "prognose {forecast} den {deadline}",
-        "progress.unset": "—",
-        "smart.fails": "ikke oppfylt: {names}",
-        "smart.met": "alt oppfylt",
-        # Strategy
-        "strategy.serves": "for {objectives}",
-        "strategy.no-objective": "ikke knyttet til noe mål",
-        "strategy.relationship": "Relasjon",
-        "strategy.relationship-hint": (
-            "Hvordan skal forholdet til målgruppen endre seg: fra hva, til hva?"
-        ),
-        "strategy.initiative": "Tiltak",
-        "strategy.objectives": "For mål",
-        "strategy.objectives-hint": "mål-id-er",
-        "strategy.content": "Innhold",
-        "strategy.cadence": "Hyppighet",
-        "strategy.cadence-hint": "1/uke",
-        "strategy.unserved": "Mål uten tiltak",
-        "strategy.all-served": "ingen: alle mål har tiltak",
-        # Technology
-        "technology.role": "Rolle",
-        "technology.role-hint": "hva den skal brukes til i planen",
-        "matrix.empty": ("Legg til segmenter under People og plattformer her for å se matrisen."),
-        "matrix.segment": "Segment",
-        "matrix.not-in-mix": "grå: ikke i plattformmiksen",
-        # The findings panel
-        "findings.title": "Funn ({count})",
-        "findings.many": "{count} funn (enter viser dem)",
-        "findings.none": (
-            "Ingen funn: alle mål er SMART, og alle målverdier er satt der målgruppen er."
-        ),
-        # Dialogs
-        "details.title": "Om planen",
-        "details.plan-title": "Tittel",
-        "details.organization": "Organisasjon",
-        "details.language": "Planens språk",
-        "details.language-en": "Sjekkene ser etter vage engelske ord.",
-        "details.language-nb": "Sjekkene ser etter vage norske ord (øke, bedre, flere, ...).",
-        "details.language-nn": "Sjekkene ser etter vage norske ord; programmet snakker bokmål.",
-        "details.period-start": "Perioden fra",
-        "details.period-end": "Perioden til",
-        "details.period-note": "mål uten egen frist skal være nådd når perioden slutter",
-        "details.as-of": "Per dato",
-        "details.as-of-hint": "ÅÅÅÅ-MM-DD (tomt: i dag)",
-        "details.as-of-note": "dagen fristene sjekkes mot («i dag»)",
-        "details.growth": "Høyeste vekst per måned",
-        "details.growth-hint": "0.15 (15 % i måneden)",
-        "details.close": "Lukk (esc)",
-        "save-as.title": "Lagre som",
-        "save-as.note": "Enter lagrer der; Escape avbryter.",
-        "load-failed.title": "Kunne ikke åpne {path}",
-        "load-failed.help": (
-            "Filen er ikke endret. Rett den i et redigeringsprogram og åpne den igjen. "
-            "Trykk q for å avslutte."
-        ),
-        "changes.title": "Endringer siden siste commit ({count})",
-        "changes.none": "Ingen endringer",
-        "changes.note": "Enter går til endringen; Escape lukker.",
-        # The command palette
-        "command.open": "{step}: åpne",
-        "command.open-help": "Gå til {step}",
-        "command.save": "Plan: lagre",
-        "command.save-help": "Skriv planen til filen (ctrl+s)",
-        "command.details": "Plan: rediger detaljene",
-        "command.details-help": "Tittel, språk, per dato (f6)",
-        "command.undo": "Plan: angre",
-        "command.undo-help": "Angre siste endring (ctrl+z)",
-        "command.redo": "Plan: gjør om",
-        "command.redo-help": "Gjør om (ctrl+y)",
-        "command.changes": "Plan: endringer siden siste commit",
-        "command.changes-help": "Det som er annerledes (f7)",
-        "command.objective": "Mål: {name}",
-        "command.objective-help": "Gå til dette målet",
-        "command.segment": "Segment: {name}",
-        "command.segment-help": "Gå til dette segmentet",
-        "command.finding": "Funn: {rule} {subject}",
-        "command.finding-help": "Gå dit funnet gjelder",
-        "system.theme": "Fargetema",
-        "system.theme-help": "Bytt farger",
-        "system.quit": "Avslutt",
-        "system.quit-help": "Avslutt posttui (spør først hvis noe ikke er lagret)",
-        "system.keys": "Taster",
-        "system.keys-help": "Vis eller skjul tastene som virker der markøren er (f1)",
-        "system.minimize": "Forminsk",
-        "system.minimize-help": "Gi den maksimerte delen plassen sin tilbake",
-        "system.maximize": "Maksimer",
-        "system.maximize-help": "Vis delen som har fokus, over hele skjermen",
-        "system.screenshot": "Skjermbilde",
-        "system.screenshot-help": "Lagre et SVG-bilde av skjermen",
-        "help.input": "Tekstfelt",
     },
 )
 
@@ -642,107 +408,6 @@ KEYS = Catalog(
         "copy": "Copy",
         "paste": "Paste",
     },
-    nb={
-        "quit": "Avslutt",
-        "app.quit": "Avslutt",
-        "save": "Lagre",
-        "undo": "Angre",
-        "redo": "Gjør om",
-        "help": "Taster",
-        "command_palette": "kommandoer",
-        "switch_mode('people')": "People",
-        "switch_mode('objectives')": "Objectives",
-        "switch_mode('strategy')": "Strategy",
-        "switch_mode('technology')": "Technology",
-        "switch_mode('progress')": "Fremdrift",
-        "plan_details": "Planen",
-        "changes": "Endringer",
-        "guide": "Veiledet start",
-        "focus_list": "Tilbake til listen",
-        "toggle_list": "Listen",
-        "toggle_findings": "Funn",
-        "add_target": "Ny målverdi",
-        "remove": "Fjern målverdien",
-        "results": "Resultater",
-        "add_result": "Nytt resultat",
-        "remove_result": "Slett resultatet",
-        "go": "Gå til målet",
-        "pick": "Velg fra planen",
-        "add": "Ny",
-        "delete": "Slett",
-        "reorder(-1)": "Flytt opp",
-        "reorder(1)": "Flytt ned",
-        "move(-1)": "Opp",
-        "move(1)": "Ned",
-        "page(-1)": "Side opp",
-        "page(1)": "Side ned",
-        "edge(-1)": "Første",
-        "edge(1)": "Siste",
-        "select": "Velg",
-        "dismiss": "Lukk",
-        "dismiss(None)": "Lukk",
-        "cancel": "Avbryt",
-        "press": "Trykk på knappen",
-        "show_overlay": "Vis valgene",
-        "first": "Første",
-        "last": "Siste",
-        "app.focus_next": "Neste felt",
-        "app.focus_previous": "Forrige felt",
-        "screen.copy_text": "Kopier markert tekst",
-        "scroll_up": "Rull opp",
-        "scroll_down": "Rull ned",
-        "scroll_left": "Rull til venstre",
-        "scroll_right": "Rull til høyre",
-        "scroll_home": "Rull til starten",
-        "scroll_end": "Rull til slutten",
-        "page_up": "Side opp",
-        "page_down": "Side ned",
-        "page_left": "Side til venstre",
-        "page_right": "Side til høyre",
-        "cursor_up": "Markøren opp",
-        "cursor_down": "Markøren ned",
-        "cursor_left": "Markøren til venstre",
-        "cursor_right": "Markøren til høyre, eller godta forslaget",
-        "cursor_up(True)": "Marker oppover",
-        "cursor_down(True)": "Marker nedover",
-        "cursor_left(True)": "Marker til venstre",
-        "cursor_right(True)": "Marker til høyre",
-        "cursor_left_word": "Ett ord til venstre",
-        "cursor_right_word": "Ett ord til høyre",
-        "cursor_left_word(True)": "Marker ett ord til venstre",
-        "cursor_right_word(True)": "Marker ett ord til høyre",
-        "cursor_word_left": "Ett ord til venstre",
-        "cursor_word_right": "Ett ord til høyre",
-        "cursor_word_left(True)": "Marker ett ord til venstre",
-        "cursor_word_right(True)": "Marker ett ord til høyre",
-        "cursor_line_start": "Til starten av linjen",
-        "cursor_line_end": "Til slutten av linjen",
-        "cursor_line_start(True)": "Marker til starten av linjen",
-        "cursor_line_end(True)": "Marker til slutten av linjen",
-        "cursor_page_up": "Side opp",
-        "cursor_page_down": "Side ned",
-        "home": "Til starten",
-        "end": "Til slutten",
-        "home(True)": "Marker til starten",
-        "end(True)": "Marker til slutten",
-        "select_all": "Marker alt",
-        "select_line": "Marker linjen",
-        "submit": "Neste felt",
-        "delete_left": "Slett tegnet til venstre",
-        "delete_right": "Slett tegnet til høyre",
-        "delete_left_word": "Slett til starten av ordet",
-        "delete_word_left": "Slett til starten av ordet",
-        "delete_right_word": "Slett ordet til høyre",
-        "delete_word_right": "Slett ordet til høyre",
-        "delete_left_all": "Slett alt til venstre",
-        "delete_right_all": "Slett alt til høyre",
-        "delete_to_start_of_line": "Slett til starten av linjen",
-        "delete_to_end_of_line_or_delete_line": "Slett til slutten av linjen",
-        "delete_line": "Slett linjen",
-        "cut": "Klipp ut",
-        "copy": "Kopier",
-        "paste": "Lim inn",
-    },
 )
 
 
@@ -760,7 +425,7 @@ def say(node: DOMNode, key: str, **params: Any) -> str:
 @cache
 def in_language(binding: Binding, lang: str) -> Binding:
     """`binding` with its description in `lang` (as it is where the catalog has none)."""
-    if binding.action not in KEYS.by_language["en"]:
+    if binding.action not in KEYS.en:
         return binding
     return replace(binding, description=KEYS(binding.action, lang), tooltip="")
 

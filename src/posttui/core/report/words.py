@@ -23,9 +23,18 @@ REPORT = Catalog(
         "severity.error": "error",
         "severity.warning": "warning",
         "severity.info": "info",
-        "count.error": "errors: {count}",
-        "count.warning": "warnings: {count}",
-        "count.info": "info: {count}",
+        "count.error": (
+            "errors: {count}",
+            "errors: {count}",
+        ),
+        "count.warning": (
+            "warnings: {count}",
+            "warnings: {count}",
+        ),
+        "count.info": (
+            "info: {count}",
+            "info: {count}",
+        ),
         "unset": "not set",
         "people.segment": "Segment",
         "people.linkage": "Linkage",
@@ -102,116 +111,23 @@ REPORT = Catalog(
         "progress.reached": "reached on {date}",
         "progress.no-results": "No results yet.",
         "progress.chart": (
-            "{target}: baseline {baseline} at {start}; results: {count}, the latest {latest} "
-            "on {date}; target {goal} by {deadline}; forecast {forecast} at the deadline "
-            "(dashed); {status}."
+            (
+                "{target}: baseline {baseline} at {start}; results: {count}, the "
+                "latest {latest} on {date}; target {goal} by {deadline}; forecast "
+                "{forecast} at the deadline (dashed); {status}."
+            ),
+            (
+                "{target}: baseline {baseline} at {start}; results: {count}, the "
+                "latest {latest} on {date}; target {goal} by {deadline}; forecast "
+                "{forecast} at the deadline (dashed); {status}."
+            ),
         ),
         "progress.chart-short": (
-            "{target}: results: {count}, the latest {latest} on {date}; {status}."
+            "{target}: results: {count}, the latest {latest} on {date}; {status}.",
+            "{target}: results: {count}, the latest {latest} on {date}; {status}.",
         ),
         "progress.chart.baseline": "baseline",
         "progress.chart.target": "target",
         "progress.chart.today": "today",
-    },
-    nb={
-        "kind": "Strategi for sosiale medier",
-        "as-of": "Status per {date}",
-        "made-with": "Laget med posttui {version}. Regel-id-ene er de samme på alle språk.",
-        "figure.segments": "Målgrupper",
-        "figure.objectives": "Mål",
-        "figure.smart": "Helt SMART",
-        "figure.initiatives": "Tiltak",
-        "figure.platforms": "Plattformer",
-        "figure.findings": "Funn",
-        "severity.error": "feil",
-        "severity.warning": "advarsel",
-        "severity.info": "info",
-        "count.error": "feil: {count}",
-        "count.warning": "advarsler: {count}",
-        "count.info": "info: {count}",
-        "unset": "ikke satt",
-        "people.segment": "Målgruppe",
-        "people.linkage": "Tilknytning",
-        "people.size": "Størrelse",
-        "people.platforms": "Plattformer",
-        "people.none": "Ingen målgrupper ennå.",
-        "involvement.title": "Involvering (Brandtzægs brukertyper)",
-        "involvement.average": "Norsk gjennomsnitt",
-        "involvement.none": "ingen andeler oppgitt",
-        "involvement.sum": "andelene summerer seg til {total} %",
-        "objective.kind": "Type",
-        "objective.segments": "For",
-        "objective.targets": "Måltall",
-        "objective.deadline": "Frist",
-        "objective.start": "start {date}",
-        "objective.period-end": "{date}, slutten av planens periode",
-        "objective.primary": "hovedmålet",
-        "objective.owner": "Ansvarlig",
-        "objective.why": "Hvorfor",
-        "objective.none": "Ingen mål ennå.",
-        "target.from-to": "{metric} på {platform}: fra {baseline} til {target}",
-        "target.to": "{metric} på {platform}: {target} (uten utgangspunkt)",
-        "target.hold": "{metric} på {platform}: minst {target} (uten utgangspunkt)",
-        "target.hold-from": "{metric} på {platform}: minst {target}, nå {baseline}",
-        "smart.passed": "oppfylt",
-        "smart.failed": "ikke oppfylt",
-        "smart.all-met": "alt oppfylt",
-        "smart.fails": "ikke oppfylt: {letters}",
-        "smart.also": "Også blant funnene: {groups}",
-        "strategy.relationship": "Slik skal forholdet til målgruppen endre seg",
-        "strategy.no-relationship": "Ingen beskrivelse av relasjonen ennå.",
-        "strategy.initiatives": "Tiltak",
-        "strategy.serves": "Støtter",
-        "strategy.platforms": "Plattformer",
-        "strategy.content": "Innhold",
-        "strategy.cadence": "Frekvens",
-        "strategy.none": "Ingen tiltak ennå.",
-        "technology.mix": "Plattformmiks",
-        "technology.platform": "Plattform",
-        "technology.role": "Rolle",
-        "technology.none": "Ingen plattformer i miksen ennå.",
-        "matrix.title": "Målgrupper \u00d7 plattformer",
-        "matrix.segment": "Målgruppe",
-        "matrix.none": "Legg til målgrupper og plattformer for å se matrisen.",
-        "matrix.outside": "i kursiv: ikke i plattformmiksen",
-        "findings.title": "Funn",
-        "findings.none": (
-            "Ingen funn: alle mål er SMART, og alle måltall er satt der målgruppen er."
-        ),
-        "findings.severity": "Alvor",
-        "findings.rule": "Regel",
-        "findings.subject": "Gjelder",
-        "findings.message": "Hva du kan gjøre",
-        "progress.title": "Fremdrift",
-        "progress.question": "Er vi i rute til å nå måltallene?",
-        "progress.method": (
-            "Prognose: lineær, på den rette linjen fra utgangspunktet ved start gjennom "
-            "siste resultat, forlenget til fristen; tempo er per 30 dager. "
-            "Målene med størst risiko først."
-        ),
-        "progress.target": "Måltall",
-        "progress.trend": "Resultater",
-        "progress.baseline": "Utgangspunkt",
-        "progress.latest": "Siste",
-        "progress.goal": "Målverdi",
-        "progress.percent": "Av veien",
-        "progress.needed": "Tempo som trengs per 30 dager",
-        "progress.actual": "Tempo hittil per 30 dager",
-        "progress.forecast": "Prognose ved fristen",
-        "progress.status": "Status",
-        "progress.on-track": "i rute",
-        "progress.behind": "bak skjema",
-        "progress.unknown": "kan ikke sies ennå",
-        "progress.reached": "nådd {date}",
-        "progress.no-results": "Ingen resultater ennå.",
-        "progress.chart": (
-            "{target}: utgangspunkt {baseline} ved {start}; resultater: {count}, siste {latest} "
-            "{date}; målverdi {goal} innen {deadline}; prognose {forecast} ved fristen "
-            "(stiplet); {status}."
-        ),
-        "progress.chart-short": "{target}: resultater: {count}, siste {latest} {date}; {status}.",
-        "progress.chart.baseline": "utgangspunkt",
-        "progress.chart.target": "målverdi",
-        "progress.chart.today": "i dag",
     },
 )

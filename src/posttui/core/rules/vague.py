@@ -36,7 +36,9 @@ _NO_NUMBERS = (
     "tre fem seks sju syv åtte ni ti elleve tolv tretten fjorten femten seksten sytten atten "
     "nitten tjue tjuge tretti førti femti seksti sytti åtti nitti hundre tusen million "
     "millioner milliard milliarder halvparten halvere halvert halvering doble doblet dobla "
-    "dobling dobbelt tredoble tredobling dusin prosent prosentpoeng prosentpoengs"
+    "dobling dobbelt tredoble tredobling dusin prosent prosentpoeng prosentpoengs "
+    # Nynorsk, where it is spelt otherwise
+    "tvo millionar milliardar halvera tredobla dobbel"
 )
 # Number words that are everyday English words too: they count in Norwegian text only.
 _NO_ONLY = "to fire"

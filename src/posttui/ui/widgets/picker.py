@@ -35,7 +35,10 @@ PICKER = Catalog(
         "filter": "Filter by name or id",
         "keys-multiple": "space tick · enter done · up/down move · esc cancel",
         "keys-single": "enter choose · space mark · up/down move · esc cancel",
-        "chosen": "{count} chosen",
+        "chosen": (
+            "{count} chosen",
+            "{count} chosen",
+        ),
         "unknown": "not in the plan",
         "new": "new",
         "none": "(none)",
@@ -43,19 +46,6 @@ PICKER = Catalog(
         "add-platform": "Add platform ‘{id}’",  # noqa: RUF001
         "key.tick": "Tick",
         "key.accept": "Done",
-    },
-    nb={
-        "filter": "Filtrer på navn eller id",
-        "keys-multiple": "mellomrom kryss av · enter ferdig · opp/ned flytt · esc avbryt",
-        "keys-single": "enter velg · mellomrom merk · opp/ned flytt · esc avbryt",
-        "chosen": "{count} valgt",
-        "unknown": "finnes ikke i planen",
-        "new": "ny",
-        "none": "(ingen)",
-        "no-match": "Ingenting passer med «{text}»",
-        "add-platform": "Legg til plattformen «{id}»",
-        "key.tick": "Kryss av",
-        "key.accept": "Ferdig",
     },
 )
 
