@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from support.editing import editing
+from support.plans import KAFE, sample_plan
 
 
 @pytest.fixture(autouse=True)
@@ -22,42 +25,30 @@ def settings_file(
     return path
 
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
+@pytest.fixture(autouse=True)
+def terminal_size_from_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No COLUMNS or LINES in the environment: posttui, started by a test on a pty or in
+    tmux, takes its size from its terminal. pytest-xdist's workers have COLUMNS=80 and
+    LINES=24 in theirs, which Textual would read first (shutil.get_terminal_size), and
+    the editor in a 120x40 tmux pane drew itself at 80x24."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
 
 
 @pytest.fixture
 def plan_copy(tmp_path: Path) -> Callable[[str], Path]:
     """Copies a sample plan (by its name, without .post.toml) into tmp_path."""
 
-    def copy(name: str = "kafe-solsiden") -> Path:
+    def copy(name: str = KAFE) -> Path:
         path = tmp_path / f"{name}.post.toml"
-        shutil.copyfile(SAMPLES / f"{name}.post.toml", path)
+        shutil.copyfile(sample_plan(name), path)
         return path
 
     return copy
 
 
-Editing = Callable[..., contextlib.AbstractAsyncContextManager[tuple[Any, Any]]]
-
-
 @pytest.fixture
-def editor() -> Editing:
+def editor() -> Callable[..., contextlib.AbstractAsyncContextManager[tuple[Any, Any]]]:
     """`async with editor(path, size=(120, 40), lang="en") as (app, pilot)`: the real app
-    on `path`, its plan loaded (or its load error shown)."""
-
-    @contextlib.asynccontextmanager
-    async def editing(
-        path: Path, *, size: tuple[int, int] = (120, 40), lang: str = "en", **options: Any
-    ) -> AsyncIterator[tuple[Any, Any]]:
-        from posttui.ui.app import PostApp
-
-        app = PostApp(path, lang=lang)
-        async with app.run_test(size=size, **options) as pilot:
-            for _ in range(100):
-                if app.plan_loaded or app.load_error is not None:
-                    break
-                await pilot.pause()
-            await pilot.pause()
-            yield app, pilot
-
+    on `path`, its plan loaded (or its load error shown); `support.editing.editing`."""
     return editing

@@ -6,25 +6,19 @@ keyboard (tab, enter, arrows, the f-keys), and reads back what ctrl+s wrote.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-import shutil
-import subprocess
-from collections.abc import AsyncIterator, Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Select, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from posttui.core import paths
 from posttui.core.loader import load
-from posttui.core.model import Plan, Segment
+from posttui.core.model import Segment
 from posttui.core.writer import save
 from posttui.ui.app import PostApp
 from posttui.ui.commands import SHOWN
@@ -33,112 +27,18 @@ from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingList, FindingsPanel
 from posttui.ui.widgets.items import ItemList
-
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
-SIZE = (120, 40)
-
-KAFE = "kafe-solsiden"
-NORDLYS = "nordlys-analytics"
-TROMSO = "tromso-kommune"
-
-
-@pytest.fixture
-def plan_copy(tmp_path: Path) -> Callable[[str], Path]:
-    """Copies a sample plan into tmp_path and returns the copy's path."""
-
-    def copy(name: str = KAFE) -> Path:
-        path = tmp_path / f"{name}.post.toml"
-        shutil.copyfile(SAMPLES / f"{name}.post.toml", path)
-        return path
-
-    return copy
-
-
-def saved(path: Path) -> Plan:
-    return load(path).plan
-
-
-def screen_text(app: PostApp) -> str:
-    """What the terminal shows, as plain text (the dialogs with what is behind them)."""
-    console = Console(
-        width=app.size.width,
-        height=app.size.height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text(styles=False)
-
-
-def field_of(app: PostApp) -> BoundField | None:
-    """The form field whose editor has the focus."""
-    focused = app.focused
-    if focused is None:
-        return None
-    for node in focused.ancestors_with_self:
-        if isinstance(node, BoundField):
-            return node
-    return None
-
-
-async def tab_to(pilot: Pilot[int], path: str, *, key: str = "tab") -> BoundField:
-    """Press tab until the field editing `path` ('objectives[0].owner') has the focus."""
-    for _ in range(60):
-        field = field_of(pilot.app)
-        if field is not None and field.path == path:
-            return field
-        await pilot.press(key)
-    raise AssertionError(f"tab never reached {path}; focus is on {pilot.app.focused!r}")
-
-
-async def retype(pilot: Pilot[int], text: str) -> None:
-    """Clear the focused one-line input and type `text`."""
-    await pilot.press("end", "ctrl+u", *text)
-
-
-async def pick(pilot: Pilot[int], label: str) -> None:
-    """Open the focused Select with enter, arrow to the option shown as `label`, enter."""
-    select = pilot.app.focused
-    assert isinstance(select, Select)
-    await pilot.press("enter")
-    overlay = select.query_one(OptionList)
-    assert overlay.has_focus
-    await pilot.press("home")
-    for _ in range(overlay.option_count):
-        option = overlay.highlighted_option
-        if option is not None and str(option.prompt) == label:
-            await pilot.press("enter")
-            return
-        await pilot.press("down")
-    raise AssertionError(f"no option {label!r}")
-
-
-async def opened(pilot: Pilot[int]) -> None:
-    """Wait until the app has loaded its plan (or shown why it could not)."""
-    app = pilot.app
-    assert isinstance(app, PostApp)
-    for _ in range(100):
-        if app.plan_loaded or app.load_error is not None:
-            break
-        await pilot.pause()
-    await pilot.pause()
-
-
-@contextlib.asynccontextmanager
-async def editing(
-    path: Path, *, notifications: bool = False
-) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
-    """The app on `path` at the test size, with its plan loaded, in English (the
-    samples are partly Norwegian; tests/test_app_nb.py has the editor in Norwegian)."""
-    app = PostApp(path, lang="en")
-    async with app.run_test(size=SIZE, notifications=notifications) as pilot:
-        await opened(pilot)
-        yield app, pilot
+from support.editing import (
+    SIZE,
+    committed,
+    editing,
+    field_of,
+    opened,
+    pick,
+    retype,
+    screen_text,
+    tab_to,
+)
+from support.plans import KAFE, NORDLYS, SAMPLES, TROMSO, saved
 
 
 async def switch(pilot: Pilot[int], key: str) -> PostScreen:
@@ -1352,18 +1252,6 @@ async def test_overwrite_after_a_change_on_disk_writes_mine(plan_copy) -> None:
 
 
 # ---- Changes since the last commit ----
-
-
-def committed(path: Path) -> None:
-    folder = path.parent
-    for args in (
-        ["init", "-q"],
-        ["config", "user.email", "team@example.com"],
-        ["config", "user.name", "Team"],
-        ["add", path.name],
-        ["commit", "-qm", "plan"],
-    ):
-        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
 
 
 async def test_changes_since_the_last_commit_are_listed_and_marked(plan_copy) -> None:

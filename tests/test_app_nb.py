@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,9 @@ from posttui.core.i18n import Catalog
 from posttui.ui.app import PostApp
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
 from posttui.ui.words import KEYS, WORDS
-from test_app import committed, field_of, opened, pick, screen_text, tab_to
+from support.editing import committed, editing, field_of, pick, screen_text, tab_to
+from support.plans import KAFE, sample_plan
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
 SIZE = (160, 40)  # wide: the list, the form and the findings side by side
 
 
@@ -34,20 +33,18 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
 
 
-def sample(tmp_path: Path, name: str = "kafe-solsiden") -> Path:
+def sample(tmp_path: Path, name: str = KAFE) -> Path:
     path = tmp_path / f"{name}.post.toml"
-    shutil.copyfile(SAMPLES / path.name, path)
+    shutil.copyfile(sample_plan(name), path)
     return path
 
 
-@contextlib.asynccontextmanager
-async def editing(
-    path: Path, lang: str | None = None, *, notifications: bool = False
-) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
-    app = PostApp(path, lang=lang)
-    async with app.run_test(size=SIZE, notifications=notifications) as pilot:
-        await opened(pilot)
-        yield app, pilot
+def editing_nb(
+    path: Path, lang: str | None = None, **options: object
+) -> contextlib.AbstractAsyncContextManager[tuple[PostApp, Pilot[int]]]:
+    """The app on `path`, wide, in the language `--lang` gives (None: the plan's, else the
+    locale's)."""
+    return editing(path, size=SIZE, lang=lang, **options)
 
 
 async def shown(pilot: Pilot[int], *keys: str) -> str:
@@ -64,7 +61,7 @@ def said(catalog: Catalog, key: str, **params: object) -> str:
 
 
 async def test_a_norwegian_plan_opens_every_screen_in_norwegian(tmp_path: Path) -> None:
-    async with editing(sample(tmp_path)) as (app, pilot):
+    async with editing_nb(sample(tmp_path)) as (app, pilot):
         assert app.lang == "nb"
         people = await shown(pilot)
         assert "People: hvem er målgruppen" in people
@@ -99,7 +96,7 @@ async def test_a_norwegian_plan_opens_every_screen_in_norwegian(tmp_path: Path) 
 async def test_findings_are_in_norwegian_grouped_by_smart_letter_and_step(
     tmp_path: Path,
 ) -> None:
-    async with editing(sample(tmp_path, "tromso-kommune")) as (app, pilot):
+    async with editing_nb(sample(tmp_path, "tromso-kommune")) as (app, pilot):
         text = await shown(pilot, "f3")
         assert f"Funn ({len(app.findings)})" in text
         assert "T · Tidsbestemt" in text
@@ -117,7 +114,7 @@ async def test_findings_are_in_norwegian_grouped_by_smart_letter_and_step(
 
 async def test_new_items_and_notifications_are_in_norwegian(tmp_path: Path) -> None:
     path = sample(tmp_path)
-    async with editing(path, notifications=True) as (app, pilot):
+    async with editing_nb(path, notifications=True) as (app, pilot):
         await pilot.press("n")
         await pilot.pause()
         assert app.plan.people.segments[1].name == "Nytt segment"
@@ -129,7 +126,7 @@ async def test_new_items_and_notifications_are_in_norwegian(tmp_path: Path) -> N
 
 
 async def test_f1_describes_the_keys_in_norwegian_also_textuals_own(tmp_path: Path) -> None:
-    async with editing(sample(tmp_path)) as (app, pilot):
+    async with editing_nb(sample(tmp_path)) as (app, pilot):
         help_text = await shown(pilot, "f1")
         for action in ("add", "delete", "save", "plan_details"):
             assert said(KEYS, action) in help_text
@@ -144,7 +141,7 @@ async def test_f1_describes_the_keys_in_norwegian_also_textuals_own(tmp_path: Pa
 
 
 async def test_the_command_palette_speaks_norwegian(tmp_path: Path) -> None:
-    async with editing(sample(tmp_path, "tromso-kommune")) as (app, pilot):
+    async with editing_nb(sample(tmp_path, "tromso-kommune")) as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -158,7 +155,7 @@ async def test_the_command_palette_speaks_norwegian(tmp_path: Path) -> None:
 
 
 async def test_dialogs_are_in_norwegian(tmp_path: Path) -> None:
-    async with editing(sample(tmp_path)) as (app, pilot):
+    async with editing_nb(sample(tmp_path)) as (app, pilot):
         details = await shown(pilot, "f6")
         assert isinstance(app.screen, PlanDetails)
         for key in ("details.plan-title", "details.organization", "details.language"):
@@ -174,7 +171,7 @@ async def test_dialogs_are_in_norwegian(tmp_path: Path) -> None:
 async def test_the_changes_view_is_in_norwegian(tmp_path: Path) -> None:
     path = sample(tmp_path)
     committed(path)
-    async with editing(path) as (_app, pilot):
+    async with editing_nb(path) as (_app, pilot):
         await pilot.press("enter", "end", *" AS")
         text = await shown(pilot, "f7")
         assert "Endringer siden siste commit (1)" in text
@@ -185,7 +182,7 @@ async def test_a_plan_that_fails_to_load_is_explained_in_its_language(tmp_path: 
     path = sample(tmp_path)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("[[people.segments]]", "<<<<<<< ours\n[[people.segments]]", 1))
-    async with editing(path) as (app, pilot):
+    async with editing_nb(path) as (app, pilot):
         shown_text = await shown(pilot)
         assert isinstance(app.screen, LoadFailed)
         assert f"Kunne ikke åpne {path}" in shown_text
@@ -197,7 +194,7 @@ async def test_a_plan_that_fails_to_load_is_explained_in_its_language(tmp_path: 
 
 
 async def test_lang_en_overrides_a_norwegian_plan(tmp_path: Path) -> None:
-    async with editing(sample(tmp_path), lang="en") as (app, pilot):
+    async with editing_nb(sample(tmp_path), lang="en") as (app, pilot):
         text = await shown(pilot)
         assert app.lang == "en"
         assert "People: who is your audience" in text
@@ -210,11 +207,11 @@ async def test_an_english_plan_is_english_and_lang_nb_makes_it_norwegian(
     tmp_path: Path,
 ) -> None:
     path = sample(tmp_path, "nordlys-analytics")
-    async with editing(path) as (app, pilot):
+    async with editing_nb(path) as (app, pilot):
         text = await shown(pilot, "f3")
         assert f"Findings ({len(app.findings)})" in text
         assert "S · Specific" in text
-    async with editing(path, lang="nb") as (app, pilot):
+    async with editing_nb(path, lang="nb") as (app, pilot):
         text = await shown(pilot, "f3")
         assert f"Funn ({len(app.findings)})" in text
         assert "S · Spesifikt" in text
@@ -225,7 +222,7 @@ async def test_without_a_plan_language_the_locale_decides(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LANG", "nb_NO.UTF-8")
-    async with editing(tmp_path / "ny.post.toml") as (app, pilot):
+    async with editing_nb(tmp_path / "ny.post.toml") as (app, pilot):
         assert app.lang == "nb"
         assert "● ikke lagret" in await shown(pilot)  # the header of a new plan
 
@@ -241,7 +238,7 @@ def test_the_language_is_known_before_the_plan_is_loaded(tmp_path: Path) -> None
 
 
 async def test_choosing_the_plans_language_switches_the_editor_at_once(tmp_path: Path) -> None:
-    async with editing(sample(tmp_path)) as (app, pilot):
+    async with editing_nb(sample(tmp_path)) as (app, pilot):
         await pilot.press("f6")
         await pilot.pause()
         await tab_to(pilot, "plan.language")
@@ -265,7 +262,7 @@ async def test_choosing_the_plans_language_switches_the_editor_at_once(tmp_path:
 async def test_with_lang_the_plans_language_changes_but_the_editors_does_not(
     tmp_path: Path,
 ) -> None:
-    async with editing(sample(tmp_path), lang="nb") as (app, pilot):
+    async with editing_nb(sample(tmp_path), lang="nb") as (app, pilot):
         await pilot.press("f6")
         await pilot.pause()
         await tab_to(pilot, "plan.language")

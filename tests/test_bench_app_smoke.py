@@ -11,8 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.plans import SAMPLES
+
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_app.py"
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
 
 TMUX_ROWS = (
     "first frame, kafe-solsiden (tmux)",

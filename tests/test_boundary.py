@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.imports import BLOCK_TEXTUAL
+
 CORE_MODULES = [
     "posttui.core.model",
     "posttui.core.ids",
@@ -37,15 +39,6 @@ CORE_MODULES = [
     "posttui.cli.record",
     "posttui.cli.importing",
 ]
-
-BLOCK_TEXTUAL = """
-import sys
-class Block:
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("textual", "rich"):
-            raise ImportError(f"{name} imported by the core")
-sys.meta_path.insert(0, Block())
-"""
 
 
 def test_core_imports_without_textual_or_rich() -> None:

@@ -15,52 +15,8 @@ import pytest
 
 from posttui.core.loader import load, parse
 from posttui.core.writer import dumps
-
-POSTTUI_SCRIPT = Path(sys.executable).parent / "posttui"
-
-# No finding of any rule: every objective is SMART, served, and on a platform of its audience.
-CLEAN = """\
-format = 1
-
-[plan]
-title = "Clean plan"
-language = "en"
-as_of = 2027-01-15
-
-[[people.segments]]
-id = "students"
-name = "Students in Trondheim"
-size = 5000
-platforms = ["instagram"]
-
-[[objectives]]
-id = "reach-students"
-statement = "Reach 1500 Instagram followers among students by June 2027"
-kind = "talking"
-segments = ["students"]
-owner = "Kari Nordmann"
-why = "Students fill the quiet weekday afternoons"
-start = 2027-01-01
-deadline = 2027-06-30
-
-[[objectives.targets]]
-platform = "instagram"
-metric = "followers"
-baseline = 1200
-target = 1500
-
-[strategy]
-relationship = "From an anonymous café to the students' regular place"
-
-[[strategy.initiatives]]
-id = "weekly-reels"
-objectives = ["reach-students"]
-platforms = ["instagram"]
-
-[[technology.platforms]]
-id = "instagram"
-name = "Instagram"
-"""
+from support.cli import environment, posttui, write
+from support.plans import CLEAN, TIKTOK
 
 # CLEAN but no initiative serves the objective: only objectives/no-strategy (info).
 INFO_ONLY = CLEAN.replace(
@@ -107,84 +63,10 @@ name = "Students in Trondheim"
 id = "instagram"
 """
 
-# The contract's JSON example: a target on tiktok, where the objective's segment is not.
-TIKTOK = """\
-format = 1
-
-[plan]
-title = "Kafé Solsiden"
-as_of = 2027-01-15
-
-[[people.segments]]
-id = "students"
-name = "Studenter i Trondheim"
-platforms = ["instagram"]
-
-[[objectives]]
-id = "grow-instagram"
-statement = "Reach 2000 Instagram followers among students by June 2027"
-segments = ["students"]
-
-[[objectives.targets]]
-platform = "instagram"
-metric = "followers"
-baseline = 1200
-target = 2000
-
-[[objectives]]
-id = "grow-tiktok"
-statement = "Reach 500 TikTok followers among students by June 2027"
-segments = ["students"]
-
-[[objectives.targets]]
-platform = "tiktok"
-metric = "followers"
-baseline = 100
-target = 500
-
-[[technology.platforms]]
-id = "instagram"
-
-[[technology.platforms]]
-id = "tiktok"
-"""
 
 DUPLICATE = CLEAN + '\n[[technology.platforms]]\nid = "instagram"\nname = "Again"\n'
 
 FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<rule>[a-z-]+/[a-z-]+) (?P<message>.+)$")
-
-
-def environment(**changes: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("NO_COLOR", None)
-    env["TERM"] = "xterm-256color"  # a colour terminal, were stdout one
-    # An English locale: plans without a `language` are reported in English.
-    for variable in ("LC_ALL", "LC_MESSAGES"):
-        env.pop(variable, None)
-    env["LANG"] = "C.UTF-8"
-    env.update(changes)
-    return env
-
-
-def posttui(
-    *args: str, cwd: Path, script: bool = False, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    command = [str(POSTTUI_SCRIPT)] if script else [sys.executable, "-m", "posttui"]
-    return subprocess.run(
-        [*command, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env or environment(),
-        timeout=60,
-    )
-
-
-def write(folder: Path, text: str, name: str = "plan.post.toml") -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def line_of(text: str, needle: str) -> int:

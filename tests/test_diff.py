@@ -14,8 +14,8 @@ from posttui.core.diff import Change, diff
 from posttui.core.git import GitError, committed_text
 from posttui.core.loader import load, parse
 from posttui.core.writer import dumps
+from support.plans import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
 
 

@@ -15,8 +15,7 @@ from posttui.core.document import Document
 from posttui.core.loader import LoadError, load
 from posttui.core.model import Target
 from posttui.core.rules import lint
-
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
+from support.plans import SAMPLES
 
 # Edits a user makes, each as (key path, value): inside one objective, and elsewhere
 # (segments, initiatives, the mix, settings), which every objective is checked against.

@@ -49,8 +49,8 @@ from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.words import WORDS
+from support.plans import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
 SIZE = (160, 50)
 LINE_BREAK = "↵"  # how a one-line field shows a line break
 
@@ -142,10 +142,11 @@ def rename(model: dict[str, Any], section: str, old: str, new: str) -> None:
 
 def drop(model: dict[str, Any], section: str, gone: str) -> None:
     """A deleted segment or objective leaves the lists that named it; a platform stays
-    where the audience is and where targets aim (the findings say it is gone)."""
+    where the audience is and where targets aim (the findings say it is gone); nothing
+    names an initiative."""
     if section == "technology.platforms":
         return
-    for holder, key in REFERENCES[section]:
+    for holder, key in REFERENCES.get(section, []):
         for item in at(model, holder):
             item[key] = [ref for ref in item[key] if ref != gone]
 

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 import tracemalloc
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
-from browser import colours, near, pixels, run_chromium
-from hostile import ATTACKS, hostile_plan, write_plan
 from posttui.core import matrix, vocabulary
 from posttui.core.loader import load
 from posttui.core.model import INVOLVEMENT_TYPES, Involvement, Plan, Segment
@@ -25,33 +20,15 @@ from posttui.core.report import export, export_pieces, markdown, streaming
 from posttui.core.report import html as report_html
 from posttui.core.rules import lint
 from posttui.core.writer import dumps, write_atomic
-from test_boundary import BLOCK_TEXTUAL
+from support.browser import colours, near, pixels, run_chromium
+from support.cli import posttui_bytes
+from support.hostile import ATTACKS, hostile_plan, write_plan
+from support.imports import BLOCK_TEXTUAL
+from support.pages import WEB_ATTACKS, Page, markdown_html, structure, tags, visible
+from support.plans import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 KAFE = SAMPLES / "kafe-solsiden.post.toml"
 NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
-POSTTUI = Path(sys.executable).parent / "posttui"
-
-# What a plan's text may try in a report: HTML, links and images, entities, Markdown.
-WEB_ATTACKS = (
-    "<script>alert(1)</script>",
-    "[click](javascript:alert(1))",
-    "![x](https://e.vil/x.png)",
-    '<img src=x onerror="alert(1)">',
-    "<https://e.vil>",
-    "&lt;b&gt; &#x202e;",
-    "`code` *em* _em_ ~~gone~~ | pipe |",
-    "# heading",
-    "- item",
-    "1. item",
-    "\u202eevil\u202c",
-)
-
-
-def posttui(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    """The real console script; output as bytes, as a file would receive it."""
-    environ = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": ""} | (env or {})
-    return subprocess.run([str(POSTTUI), *args], capture_output=True, env=environ, timeout=60)
 
 
 def plan_with(text: str) -> Plan:
@@ -67,27 +44,6 @@ def plan_with(text: str) -> Plan:
 
 
 # ---- Markdown ----
-
-
-def markdown_html(text: str) -> str:
-    """The report as a CommonMark renderer with GitHub tables shows it."""
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
-
-
-def visible(html: str) -> str:
-    """The text an HTML page shows, tags dropped and entities read."""
-
-    class Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-
-        def handle_data(self, data: str) -> None:
-            self.parts.append(data)
-
-    reader = Text()
-    reader.feed(html)
-    return " ".join("".join(reader.parts).split())
 
 
 def test_markdown_has_the_plan_by_post_step_in_the_plans_language() -> None:
@@ -140,11 +96,11 @@ def smart_in_markdown(report: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.post.toml")), ids=lambda p: p.name)
 def test_smart_letters_follow_the_findings_of_posttui_check(sample: Path) -> None:
-    result = posttui("check", str(sample), "--format", "json")
+    result = posttui_bytes("check", str(sample), "--format", "json")
     failing: dict[str, set[str]] = {}
     for finding in json.loads(result.stdout)["findings"]:
         failing.setdefault(finding["subject"], set()).add(finding["rule"].split("/")[0])
-    report = posttui("export", str(sample)).stdout.decode()
+    report = posttui_bytes("export", str(sample)).stdout.decode()
     letters = smart_in_markdown(report)
     assert list(letters) == [objective.id for objective in load(sample).plan.objectives]
     for objective, shown in letters.items():
@@ -158,7 +114,7 @@ def test_smart_letters_follow_the_findings_of_posttui_check(sample: Path) -> Non
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.post.toml")), ids=lambda p: p.name)
 def test_today_dates_the_report_and_measures_the_deadlines_as_check_does(sample: Path) -> None:
     later = "2028-01-01"  # after every deadline of the samples
-    checked = posttui("check", str(sample), "--format", "json", "--today", later)
+    checked = posttui_bytes("check", str(sample), "--format", "json", "--today", later)
     passed = {
         f["subject"]
         for f in json.loads(checked.stdout)["findings"]
@@ -166,11 +122,11 @@ def test_today_dates_the_report_and_measures_the_deadlines_as_check_does(sample:
     }
     deadlines = any(o.deadline for o in load(sample).plan.objectives)
     assert bool(passed) == deadlines, "deadlines of the samples are before 2028"
-    report = posttui("export", str(sample), "--today", later, "--lang", "en").stdout.decode()
+    report = posttui_bytes("export", str(sample), "--today", later, "--lang", "en").stdout.decode()
     assert f"as of {later}" in report
     assert {o for o, letters in smart_in_markdown(report).items() if "T ✗" in letters} >= passed
     assert report.count("time-bound/passed") == len(passed)
-    bad = posttui("export", str(sample), "--today", "2028-13-01", "--lang", "nb")
+    bad = posttui_bytes("export", str(sample), "--today", "2028-13-01", "--lang", "nb")
     assert bad.returncode == 2
     assert "ikke en dato (ÅÅÅÅ-MM-DD): '2028-13-01'" in bad.stderr.decode()
 
@@ -232,21 +188,17 @@ def test_markdown_lists_every_finding_with_its_rule_id_under_its_group() -> None
 
 
 def test_the_language_is_the_option_else_the_plans_else_the_locale(tmp_path: Path) -> None:
-    assert "## Findings" in posttui("export", str(KAFE), "--lang", "en").stdout.decode()
-    assert "## Funn" in posttui("export", str(KAFE)).stdout.decode()  # the plan says nb
+    assert "## Findings" in posttui_bytes("export", str(KAFE), "--lang", "en").stdout.decode()
+    assert "## Funn" in posttui_bytes("export", str(KAFE)).stdout.decode()  # the plan says nb
     plan = load(NORDLYS).plan
     plan.plan.language = None
     unset = write_plan(tmp_path / "unset.post.toml", plan)
-    norwegian = posttui("export", str(unset), env={"LANG": "nb_NO.UTF-8"}).stdout.decode()
+    norwegian = posttui_bytes("export", str(unset), env={"LANG": "nb_NO.UTF-8"}).stdout.decode()
     assert "## Funn" in norwegian and "Ansvarlig" in norwegian
     # The findings say what lint says in that language.
     shown = visible(markdown_html(norwegian))
     for finding in lint(plan, lang="nb"):
         assert " ".join(finding.message.split()) in shown
-
-
-def tags(html: str) -> list[str]:
-    return re.findall(r"<([a-z0-9]+)", html)
 
 
 def test_plan_text_cannot_change_the_markdowns_structure() -> None:
@@ -266,25 +218,6 @@ def test_markdown_shows_markup_in_plan_text_as_typed() -> None:
 
 
 # ---- HTML ----
-
-
-class Page(HTMLParser):
-    """Every tag and attribute of an HTML page, and its text."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-    def shown(self) -> str:
-        return " ".join("".join(self.text).split())
 
 
 def test_html_is_one_self_contained_page_printable_on_a4() -> None:
@@ -348,11 +281,6 @@ def test_html_draws_each_segments_involvement_as_a_bar_of_its_shares() -> None:
     assert bars[0]["title"] == "Socializers: 24 %"
 
 
-def structure(html: str) -> list[tuple[str, list[str]]]:
-    """The tags of a page with the names of their attributes, in order."""
-    return [(tag, sorted(attrs)) for tag, attrs in Page(html).tags]
-
-
 def test_plan_text_cannot_change_the_htmls_structure() -> None:
     harmless = structure(export(plan_with("Tekst x slutt"), "html", "en"))
     for attack in (*WEB_ATTACKS, *ATTACKS, '"><b onmouseover=x>', "' onclick='x"):
@@ -373,11 +301,11 @@ def test_html_shows_markup_in_plan_text_as_typed() -> None:
 
 
 def test_stdout_and_file_hold_the_same_report(tmp_path: Path) -> None:
-    shown = posttui("export", str(NORDLYS), "--format", "html")
+    shown = posttui_bytes("export", str(NORDLYS), "--format", "html")
     assert shown.returncode == 0 and shown.stdout.startswith(b"<!DOCTYPE html>")
     target = tmp_path / "report.html"
     target.write_text("the old report")
-    written = posttui("export", str(NORDLYS), "-o", str(target))  # the suffix says html
+    written = posttui_bytes("export", str(NORDLYS), "-o", str(target))  # the suffix says html
     assert written.returncode == 0, written.stderr
     assert written.stdout.decode() == f"wrote {target}\n"
     assert target.read_bytes() == shown.stdout
@@ -385,7 +313,7 @@ def test_stdout_and_file_hold_the_same_report(tmp_path: Path) -> None:
 
 
 def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
-    result = posttui("export", str(KAFE), env={"LANG": "C", "PYTHONIOENCODING": "ascii"})
+    result = posttui_bytes("export", str(KAFE), env={"LANG": "C", "PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert "Kafé Solsiden \u2013 sosiale medier 2027" in result.stdout.decode("utf-8")
 
@@ -394,7 +322,7 @@ def test_a_read_only_report_is_not_written_over(tmp_path: Path) -> None:
     report = tmp_path / "report.html"
     report.write_text("last week's report")
     report.chmod(0o444)
-    result = posttui("export", str(KAFE), "-o", str(report), "--lang", "en")
+    result = posttui_bytes("export", str(KAFE), "-o", str(report), "--lang", "en")
     assert result.returncode == 2
     assert "The file is read-only: posttui does not write over it." in result.stderr.decode()
     assert report.read_text() == "last week's report"
@@ -403,11 +331,13 @@ def test_a_read_only_report_is_not_written_over(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_no_half_file_and_exits_2(tmp_path: Path) -> None:
     folder = tmp_path / "report.md"
     folder.mkdir()  # a folder where the report should go: the rename fails
-    result = posttui("export", str(KAFE), "-o", str(folder), "--lang", "en")
+    result = posttui_bytes("export", str(KAFE), "-o", str(folder), "--lang", "en")
     assert result.returncode == 2
     assert result.stderr.decode().startswith(f"posttui export: cannot write {folder}. ")
     assert list(tmp_path.iterdir()) == [folder] and not list(folder.iterdir())
-    missing = posttui("export", str(KAFE), "-o", str(tmp_path / "no" / "r.md"), "--lang", "nb")
+    missing = posttui_bytes(
+        "export", str(KAFE), "-o", str(tmp_path / "no" / "r.md"), "--lang", "nb"
+    )
     assert missing.returncode == 2 and "kan ikke skrive" in missing.stderr.decode()
 
 
@@ -419,13 +349,13 @@ def test_a_failed_write_leaves_no_half_file_and_exits_2(tmp_path: Path) -> None:
 def test_an_unloadable_plan_exits_2_with_the_loaders_message(tmp_path: Path, text: str) -> None:
     plan = tmp_path / "broken.post.toml"
     plan.write_text(text)
-    result = posttui("export", str(plan), "-o", str(tmp_path / "r.html"))
-    check = posttui("check", str(plan))
+    result = posttui_bytes("export", str(plan), "-o", str(tmp_path / "r.html"))
+    check = posttui_bytes("check", str(plan))
     assert result.returncode == check.returncode == 2
     assert result.stderr == check.stderr and result.stderr.startswith(str(plan).encode())
     assert result.stdout == b"" and b"Traceback" not in result.stderr
     assert not (tmp_path / "r.html").exists()
-    missing = posttui("export", str(tmp_path / "none.post.toml"))
+    missing = posttui_bytes("export", str(tmp_path / "none.post.toml"))
     assert missing.returncode == 2 and b"no such file" in missing.stderr
 
 
@@ -445,7 +375,7 @@ def test_export_runs_without_textual(tmp_path: Path) -> None:
 
 def test_chromium_draws_the_html_report(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    assert posttui("export", str(NORDLYS), "-o", str(page)).returncode == 0
+    assert posttui_bytes("export", str(NORDLYS), "-o", str(page)).returncode == 0
     shot = tmp_path / "report.png"
     # Half scale: 800 x 2400 CSS pixels of the page in a 400 x 1200 image, quick to read.
     run_chromium(

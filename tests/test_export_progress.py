@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from browser import colours, near, run_chromium
-from hostile import ATTACKS
 from posttui.core.loader import parse
 from posttui.core.model import Plan
 from posttui.core.progress import by_risk, plan_progress
 from posttui.core.report import content, export, streaming
 from posttui.core.report.html import PROGRESS_STYLE
-from test_export import WEB_ATTACKS, Page, markdown_html, posttui, structure, tags
+from support.browser import colours, near, run_chromium
+from support.cli import posttui_bytes
+from support.hostile import ATTACKS
+from support.pages import WEB_ATTACKS, Page, markdown_html, structure, tags
 
 TODAY = "2027-03-15"
 ON = date.fromisoformat(TODAY)
@@ -102,7 +103,7 @@ def results_plan(statement: str | None = None) -> Plan:
 def progress_json(tmp_path: Path) -> list[dict[str, object]]:
     path = tmp_path / "results.post.toml"
     path.write_text(PLAN, encoding="utf-8")
-    done = posttui("progress", str(path), "--format", "json", "--today", TODAY)
+    done = posttui_bytes("progress", str(path), "--format", "json", "--today", TODAY)
     assert done.returncode == 0, done.stderr
     targets: list[dict[str, object]] = json.loads(done.stdout)["targets"]
     return targets
@@ -136,7 +137,7 @@ def expected_figures(target: dict[str, object]) -> list[str]:
 def cli_export(tmp_path: Path, format: str, *args: str) -> str:
     path = tmp_path / "results.post.toml"
     path.write_text(PLAN, encoding="utf-8")
-    done = posttui("export", str(path), "--format", format, "--today", TODAY, *args)
+    done = posttui_bytes("export", str(path), "--format", format, "--today", TODAY, *args)
     assert done.returncode == 0, done.stderr
     return done.stdout.decode("utf-8")
 

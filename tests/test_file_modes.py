@@ -22,8 +22,8 @@ from posttui.core.document import Document
 from posttui.core.journal import Journal, found
 from posttui.core.loader import load
 from posttui.core.writer import dumps, write_atomic
+from support.plans import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
 
 PLAN_MODES = (0o600, 0o644)

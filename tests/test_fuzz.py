@@ -20,10 +20,10 @@ from posttui.core import limits
 from posttui.core.loader import LoadError, load, parse
 from posttui.core.model import Plan
 from posttui.core.writer import dumps, save
-from test_writer import plans
+from support.plans import SAMPLES, plans
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_plans").glob("*.post.toml"))
-SAMPLE_TEXTS = [path.read_text(encoding="utf-8") for path in SAMPLES]
+SAMPLE_FILES = sorted(SAMPLES.glob("*.post.toml"))
+SAMPLE_TEXTS = [path.read_text(encoding="utf-8") for path in SAMPLE_FILES]
 NAME = "fuzzed.post.toml"
 
 

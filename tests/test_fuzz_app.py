@@ -25,7 +25,8 @@ from posttui.core.loader import load
 from posttui.core.writer import TEMP_SUFFIX
 from posttui.ui.app import PostApp
 from posttui.ui.screens.dialogs import PlanDetails
-from test_app import KAFE, NORDLYS, SAMPLES, TROMSO, committed, editing
+from support.editing import committed, editing
+from support.plans import KAFE, NORDLYS, TROMSO, sample_plan
 
 # Every key the app or its widgets bind, and typing: what a user might press. Not
 # ctrl+q, which ends the run, nor ctrl+p: the palette's commands reach outside the
@@ -49,7 +50,7 @@ APPS, SEQUENCES = 12, 25
 
 def plan_in_git(folder: Path, name: str) -> Path:
     path = folder / f"{name}.post.toml"
-    shutil.copyfile(SAMPLES / f"{name}.post.toml", path)
+    shutil.copyfile(sample_plan(name), path)
     committed(path)
     return path
 

@@ -18,9 +18,9 @@ import pytest
 
 from posttui.cli import _edit_shorthand, parser
 from posttui.core.loader import load
-from served import Served, editor_output
+from support.plans import SAMPLES
+from support.served import Served, editor_output
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
 POSTTUI = str(Path(sys.executable).with_name("posttui"))
 
@@ -228,7 +228,7 @@ def test_posttui_dash_dash_takes_a_plan_named_like_an_option() -> None:
 
 
 def test_posttui_dash_dash_opens_the_plan_in_a_terminal(tmp_path: Path) -> None:
-    from terminal import Terminal  # skips this test where tmux is missing
+    from support.terminal import Terminal  # skips this test where tmux is missing
 
     plan = tmp_path / "-x.post.toml"
     shutil.copy(NORDLYS, plan)

@@ -27,7 +27,17 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from hostile import (
+from posttui.core.loader import load
+from posttui.core.matrix import ABSENT_TARGET, EMPTY, PRESENT, TARGET
+from posttui.core.model import Plan, Segment
+from posttui.ui.app import PostApp
+from posttui.ui.screens.base import PostScreen
+from posttui.ui.screens.changes import ChangesView
+from posttui.ui.screens.dialogs import PlanDetails
+from posttui.ui.widgets.fields import BoundField
+from posttui.ui.widgets.matrix import matrix
+from support.editing import field_of, screen_text
+from support.hostile import (
     ESCAPES,
     HUGE,
     MARKUP,
@@ -39,16 +49,6 @@ from hostile import (
     plain_then_hostile,
     write_plan,
 )
-from posttui.core.loader import load
-from posttui.core.matrix import ABSENT_TARGET, EMPTY, PRESENT, TARGET
-from posttui.core.model import Plan, Segment
-from posttui.ui.app import PostApp
-from posttui.ui.screens.base import PostScreen
-from posttui.ui.screens.changes import ChangesView
-from posttui.ui.screens.dialogs import PlanDetails
-from posttui.ui.widgets.fields import BoundField
-from posttui.ui.widgets.matrix import matrix
-from test_app import screen_text
 
 POSTTUI = Path(sys.executable).with_name("posttui")
 SIZE = (120, 40)
@@ -293,12 +293,6 @@ async def press(pilot: Pilot[int], *keys: str) -> str:
     return text
 
 
-def focused_field(app: PostApp) -> BoundField | None:
-    focused = app.focused
-    nodes = focused.ancestors_with_self if focused is not None else []
-    return next((node for node in nodes if isinstance(node, BoundField)), None)
-
-
 async def test_every_screen_shows_hostile_text_literally_or_escaped(tmp_path: Path) -> None:
     path = plain_then_hostile(tmp_path / "hostile.post.toml")
     app = PostApp(path, lang="en")
@@ -309,7 +303,7 @@ async def test_every_screen_shows_hostile_text_literally_or_escaped(tmp_path: Pa
         assert "Segment 0 [/ [@click=app.quit]" in text  # the list, cut to its width
         assert SHOWN_OSC52 in text  # the stakeholder map
         text = await press(pilot, "enter")  # into the form: the name field
-        field = focused_field(app)
+        field = field_of(app)
         assert field is not None and field.path == "people.segments[0].name"
         value = field.query_one(Input).value
         assert value.startswith(f"Segment 0 [/ {CLICK} {MARKUP[2]} {MARKUP[3]} {SHOWN_OSC52}")

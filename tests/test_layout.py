@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,8 @@ from posttui.core.rules.registry import RuleGroup
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingList, FindingsPanel
+from support.plans import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 SAMPLE_NAMES = sorted(p.name.removesuffix(".post.toml") for p in SAMPLES.glob("*.post.toml"))
 
 
@@ -163,7 +162,7 @@ def test_a_long_statement_shows_in_full_at_80x24_on_every_screen(tmp_path: Path)
     """The real console script in a real 80x24 terminal: every screen opens with its
     form full width, and an objective's statement shows whole, wrapped over rows of
     40 characters or more."""
-    from terminal import Terminal
+    from support.terminal import Terminal
 
     plan = tmp_path / "kafe-solsiden.post.toml"
     shutil.copy(SAMPLES / plan.name, plan)
@@ -171,7 +170,7 @@ def test_a_long_statement_shows_in_full_at_80x24_on_every_screen(tmp_path: Path)
     assert len(statement) > 80
     with Terminal(str(plan), "--lang", "en", size=(80, 24)) as term:
         term.wait_for("Findings (")
-        time.sleep(1)
+        term.settled()
         for key, marker in [
             ("F3", "Statement"),
             ("F4", "Relationship"),
@@ -181,8 +180,7 @@ def test_a_long_statement_shows_in_full_at_80x24_on_every_screen(tmp_path: Path)
         ]:
             term.keys(key)
             term.wait_for(marker)
-        time.sleep(0.5)
-        lines = term.screen().splitlines()
+        lines = term.settled(0.5).splitlines()
         first = next(i for i, line in enumerate(lines) if "Statement" in line)
         column = lines[first].index("Statement") + len("Statement")
         rows = []

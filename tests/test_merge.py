@@ -16,8 +16,8 @@ from posttui.core.loader import LoadError, load, parse
 from posttui.core.merge import _order, merge
 from posttui.core.model import Objective, Plan, Target
 from posttui.core.writer import dumps
+from support.plans import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 NORDLYS = SAMPLES / "nordlys-analytics.post.toml"
 
 Edit = Callable[[Plan], None]

@@ -30,7 +30,8 @@ from posttui.ui.recovery import when
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed
 from posttui.ui.screens.guide import GuideScreen
-from test_app import KAFE, NORDLYS, SAMPLES, SIZE, editing, opened, saved, screen_text
+from support.editing import editing, screen_text
+from support.plans import KAFE, NORDLYS, sample_plan, saved
 
 POSTTUI = Path(sys.executable).with_name("posttui")
 
@@ -39,7 +40,7 @@ POSTTUI = Path(sys.executable).with_name("posttui")
 def plan_path(tmp_path: Path) -> Path:
     """An English sample plan, last saved a minute ago."""
     path = tmp_path / f"{NORDLYS}.post.toml"
-    shutil.copyfile(SAMPLES / f"{NORDLYS}.post.toml", path)
+    shutil.copyfile(sample_plan(NORDLYS), path)
     aged(path, 60)
     return path
 
@@ -92,7 +93,7 @@ def recovery_files(folder: Path) -> list[Path]:
     return sorted(folder.glob(".*.recovery"))
 
 
-async def until(pilot: Pilot[int], condition: Callable[[], object], timeout: float = 3) -> None:
+async def until(pilot: Pilot[int], condition: Callable[[], object], timeout: float = 30) -> None:
     """Wait until `condition()` holds."""
     start = time.monotonic()
     while not condition():
@@ -520,12 +521,10 @@ async def test_an_empty_plan_starts_the_guide_once_the_offer_is_answered(
 
 async def test_the_offer_speaks_the_plans_language(tmp_path: Path, dead_pid: int) -> None:
     path = tmp_path / f"{KAFE}.post.toml"
-    shutil.copyfile(SAMPLES / f"{KAFE}.post.toml", path)
+    shutil.copyfile(sample_plan(KAFE), path)
     aged(path, 60)
     left_behind(path, edited(path, title="Gjenopprettet"), dead_pid)
-    app = PostApp(path)  # no --lang: the plan's language, Norwegian
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path, lang=None) as (app, _pilot):  # the plan's language, Norwegian
         assert isinstance(app.screen, Choice)
         assert "endringer som ikke ble lagret" in app.screen.question
         assert "Gjenopprett endringene" in screen_text(app)
@@ -535,16 +534,21 @@ async def test_the_offer_speaks_the_plans_language(tmp_path: Path, dead_pid: int
 
 
 def test_a_killed_app_leaves_its_edits_and_the_next_one_restores_them(plan_path: Path) -> None:
-    from terminal import Terminal  # skips, or fails under POSTTUI_REQUIRE_TMUX, without tmux
+    # Skips, or fails under POSTTUI_REQUIRE_TMUX, without tmux.
+    from support.terminal import Terminal
 
     folder = plan_path.parent
     with Terminal(str(plan_path)) as term:
         term.wait_for("Findings (")
-        time.sleep(1)  # a person looks before typing; Textual settles meanwhile
+        term.settled()  # a person looks before typing; Textual settles meanwhile
         term.keys("Enter", "End")  # the first segment's name
         term.text(" (Nordics)")
         term.wait_for("● unsaved")
-        time.sleep(1.5)
+        deadline = time.monotonic() + 60  # journaled about a second after the edit
+        while time.monotonic() < deadline and not any(
+            "(Nordics)" in path.read_text(encoding="utf-8") for path in recovery_files(folder)
+        ):
+            time.sleep(0.05)
         pid = term.pid()
         os.kill(pid, signal.SIGKILL)
         assert term.exit_status() == 128 + signal.SIGKILL
@@ -560,7 +564,7 @@ def test_a_killed_app_leaves_its_edits_and_the_next_one_restores_them(plan_path:
         term.wait_for("● unsaved")
         term.keys("C-s")
         term.wait_for("Saved")
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 60
         while recovery_files(folder) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert recovery_files(folder) == []

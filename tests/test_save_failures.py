@@ -27,7 +27,8 @@ from posttui.core.writer import read_only
 from posttui.ui.app import PostApp
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, SaveAs
-from test_app import KAFE, NORDLYS, SAMPLES, SIZE, editing, opened, saved
+from support.editing import editing
+from support.plans import KAFE, NORDLYS, sample_plan, saved
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "plans"
     folder.mkdir()
     path = folder / f"{NORDLYS}.post.toml"
-    shutil.copyfile(SAMPLES / f"{NORDLYS}.post.toml", path)
+    shutil.copyfile(sample_plan(NORDLYS), path)
     (tmp_path / "home").mkdir()
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return path
@@ -206,11 +207,9 @@ async def test_a_failed_save_elsewhere_names_the_place_it_tried(plan_path: Path)
 
 async def test_the_message_speaks_the_plans_language(tmp_path: Path) -> None:
     path = tmp_path / f"{KAFE}.post.toml"
-    shutil.copyfile(SAMPLES / f"{KAFE}.post.toml", path)
+    shutil.copyfile(sample_plan(KAFE), path)
     path.chmod(0o444)
-    app = PostApp(path)  # no --lang: the plan's language, Norwegian
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
+    async with editing(path, lang=None) as (app, pilot):  # the plan's language, Norwegian
         await pilot.press("enter", "end", *" AS")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -19,12 +19,12 @@ import aiohttp
 import pytest
 from playwright.sync_api import Request, Route, sync_playwright
 
-from browser import chromium, colours, pixels
 from posttui.cli import parser
 from posttui.cli.serve import editor_command
-from served import POSTTUI, Served, editor_output, free_port, get, websocket_status
+from support.browser import chromium, colours, pixels
+from support.plans import SAMPLES
+from support.served import POSTTUI, Served, editor_output, free_port, get, websocket_status
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 TITLE = "Nordlys Analytics \u2013 social media plan 2027"
 
 

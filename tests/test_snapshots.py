@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +12,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from hostile import hostile_plan, plain_then_hostile, write_plan
 from posttui.ui.app import PostApp
 from posttui.ui.screens.base import PostScreen
+from support.hostile import hostile_plan, plain_then_hostile, write_plan
+from support.plans import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "sample_plans"
 SIZE = (120, 40)
 
 
@@ -134,3 +136,29 @@ def test_guide_at_size(snap_compare: Any, tmp_path: Path, size: tuple[int, int])
     app = PostApp(tmp_path / "new.post.toml", lang="en")
     keys = [*"Students in Trondheim", "enter", "enter", "enter", "enter"]
     assert snap_compare(app, terminal_size=size, run_before=opened_showing(keys))
+
+
+def test_every_snapshot_has_its_test() -> None:
+    """syrupy fails a run that leaves a snapshot unused, but not under pytest-xdist (each
+    worker sees only its own tests), and the suite runs on xdist: a renamed or removed
+    test would leave its SVG behind unnoticed."""
+    folder = Path(__file__).parent / "__snapshots__"
+    modules = sorted(path.name for path in folder.iterdir() if path.is_dir())
+    assert "test_snapshots" in modules
+    collect = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0"]
+    files = [f"tests/{module}.py" for module in modules]
+    done = subprocess.run(
+        [*collect, "-p", "no:cacheprovider", *files],
+        cwd=folder.parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    collected = {line.strip() for line in done.stdout.splitlines() if "::" in line}
+    snapshots = {
+        f"tests/{module}.py::{svg.stem}"
+        for module in modules
+        for svg in (folder / module).glob("*.svg")
+    }
+    assert snapshots <= collected, sorted(snapshots - collected)

@@ -17,22 +17,16 @@ from posttui.core import writer
 from posttui.core.loader import load, parse
 from posttui.core.model import (
     INVOLVEMENT_TYPES,
-    KINDS,
-    LINKAGES,
-    Initiative,
-    Involvement,
     Objective,
     People,
     Plan,
-    PlanInfo,
     Platform,
     Segment,
-    Settings,
-    Strategy,
     Target,
     Technology,
 )
 from posttui.core.writer import dumps, save, write_atomic, write_new
+from support.plans import plans
 
 # The contract's example, with its keys shuffled, tables reordered and a target inline
 # (`format` stays first: after a header it would belong to that table).
@@ -336,112 +330,7 @@ def test_writer_output_of_the_contract_example_is_a_fixed_point() -> None:
 
 # ---- determinism over generated plans ----
 
-slugs = st.from_regex(r"[a-z0-9-]{1,12}", fullmatch=True)
-# Any unicode (no surrogates: they cannot be UTF-8), biased towards what breaks writers.
-tricky = st.sampled_from(
-    [
-        *['"', "'", "\\", "\n", "\r\n", "\r", "\t", '"""', "'''", "[/", "[b]", "#", "="],
-        *["\x1b[31m", "é", "\u2028", "<<<<<<<", "=======", ">>>>>>> x", " "],
-    ]
-)
-texts = st.lists(st.one_of(st.text(max_size=8), tricky), max_size=6).map("".join)
-required_texts = texts.filter(lambda text: bool(text.strip()))
-dates = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31))
-INT64 = 2**63 - 1
-counts = st.integers(min_value=0, max_value=INT64)
-numbers = st.one_of(
-    st.integers(min_value=-INT64, max_value=INT64),
-    st.floats(allow_nan=False, allow_infinity=False),
-)
-shares = st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False))
-
-
-def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:  # type: ignore[type-arg]
-    return st.one_of(st.none(), strategy)
-
-
-involvements = st.builds(
-    Involvement,
-    socializers=optional(shares),
-    lurkers=optional(shares),
-    sporadics=optional(shares),
-    debaters=optional(shares),
-    advanced=optional(shares),
-    notes=texts,
-)
-segments = st.builds(
-    Segment,
-    id=slugs,
-    name=required_texts,
-    description=texts,
-    linkage=optional(st.sampled_from(LINKAGES)),
-    size=optional(counts),
-    platforms=st.lists(slugs, max_size=3),
-    involvement=optional(involvements),
-    notes=texts,
-)
-targets = st.builds(
-    Target,
-    platform=optional(slugs),
-    metric=optional(slugs),
-    baseline=optional(numbers),
-    target=numbers,
-    notes=texts,
-)
-objectives = st.builds(
-    Objective,
-    id=slugs,
-    statement=required_texts,
-    kind=optional(st.sampled_from(KINDS)),
-    segments=st.lists(slugs, max_size=3),
-    owner=texts,
-    why=texts,
-    start=optional(dates),
-    deadline=optional(dates),
-    targets=st.lists(targets, max_size=3),
-    notes=texts,
-)
-initiatives = st.builds(
-    Initiative,
-    id=slugs,
-    objectives=st.lists(slugs, max_size=3),
-    description=texts,
-    content=st.lists(slugs, max_size=3),
-    platforms=st.lists(slugs, max_size=3),
-    cadence=texts,
-    notes=texts,
-)
-platforms = st.builds(Platform, id=slugs, name=texts, role=texts, notes=texts)
-plans = st.builds(
-    Plan,
-    format=st.just(1),
-    plan=st.builds(
-        PlanInfo,
-        title=required_texts,
-        organization=texts,
-        language=optional(st.sampled_from(["en", "nb"])),
-        as_of=optional(dates),
-        notes=texts,
-    ),
-    settings=st.builds(
-        Settings,
-        max_monthly_growth=optional(
-            st.one_of(
-                st.integers(1, 100), st.floats(min_value=1e-9, max_value=1e9, allow_nan=False)
-            )
-        ),
-        notes=texts,
-    ),
-    people=st.builds(People, segments=st.lists(segments, max_size=3), notes=texts),
-    objectives=st.lists(objectives, max_size=3),
-    strategy=st.builds(
-        Strategy,
-        relationship=texts,
-        initiatives=st.lists(initiatives, max_size=3),
-        notes=texts,
-    ),
-    technology=st.builds(Technology, platforms=st.lists(platforms, max_size=3), notes=texts),
-)
+# The generated plans (`plans`) are in support/plans.py, for the fuzz tests too.
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

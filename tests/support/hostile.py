@@ -3,7 +3,7 @@ reorder itself, and sizes that strain every view.
 
 Any test can build one and check what reached the terminal:
 
-    from hostile import hostile_plan, write_plan, assert_terminal_safe
+    from support.hostile import hostile_plan, write_plan, assert_terminal_safe
 
     path = write_plan(tmp_path / "hostile.post.toml", hostile_plan())
     assert_terminal_safe(output_of_the_command)

@@ -27,20 +27,37 @@ if shutil.which("tmux") is None:
 
 
 ENDED = "posttui ended: "
+# The variables of the test's environment that posttui in tmux is given too.
+PASSED = ("POSTTUI_CONFIG", "LANG", "LC_ALL", "LC_MESSAGES", "HOME", "PATH", "NO_COLOR")
+# Deadlines for what the terminal shows: generous, as two pytest workers, Chromium
+# and a busy machine may slow posttui down many times over; a passing test waits only
+# as long as posttui takes.
+WAIT_SECONDS = 60
 
 
 class Terminal:
-    """`posttui ARGS` in a new tmux session (120x40 unless `size` says otherwise), run by
-    a shell that then prints how it ended (tmux's own pane_dead_status is lost when
-    pytest started the tmux server)."""
+    """`posttui ARGS` in a new tmux session (120x40 unless `size` says otherwise; in the
+    folder `cwd`, else this one), run by a shell that then prints how it ended (tmux's
+    own pane_dead_status is lost when pytest started the tmux server)."""
 
-    def __init__(self, *args: str, size: tuple[int, int] = (120, 40)) -> None:
-        self.name = f"posttui-{uuid.uuid4().hex[:8]}"
-        command = f"{shlex.join([POSTTUI, *args])}; status=$?; echo; echo {ENDED}$status"
+    def __init__(
+        self, *args: str, size: tuple[int, int] = (120, 40), cwd: Path | None = None
+    ) -> None:
+        self.name = f"posttui-{uuid.uuid4().hex[:12]}"
+        # posttui gets this test's environment (its own settings file, POSTTUI_CONFIG,
+        # say), not the tmux server's: whichever test, of whichever pytest worker,
+        # started the server gave it the environment of that test.
+        passed = {name: os.environ[name] for name in PASSED if name in os.environ}
+        # Nor the server's COLUMNS and LINES (of the worker that started it, say): posttui
+        # takes its size from the pane.
+        unset = ["-u", "COLUMNS", "-u", "LINES"]
+        assigned = [f"{name}={value}" for name, value in passed.items()]
+        command = shlex.join(["env", *unset, *assigned, POSTTUI, *args])
+        command = f"{command}; status=$?; echo; echo {ENDED}$status"
         width, height = map(str, size)
         tmux = ["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height]
         env = {**os.environ, "TERM": "xterm-256color"}
-        subprocess.run([*tmux, command], check=True, env=env)
+        subprocess.run([*tmux, "-c", str(cwd or Path.cwd()), command], check=True, env=env)
         self._tmux("set-option", "-t", self.name, "remain-on-exit", "on")
 
     def __enter__(self) -> Terminal:
@@ -62,7 +79,7 @@ class Terminal:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, text: str, timeout: float = 15) -> str:
+    def wait_for(self, text: str, timeout: float = WAIT_SECONDS) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
@@ -71,13 +88,27 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never showed; the screen was:\n{self.screen()}")
 
+    def settled(self, quiet: float = 1, timeout: float = WAIT_SECONDS) -> str:
+        """Wait until the screen has not changed for `quiet` seconds (a person looks at a
+        new screen before typing; Textual settles meanwhile); what it shows then."""
+        deadline = time.monotonic() + timeout
+        screen, since = self.screen(), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = self.screen()
+            if now != screen:
+                screen, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return screen
+        raise AssertionError(f"the screen never settled; it was:\n{screen}")
+
     def pid(self) -> int:
         """The process id of posttui (the child of the pane's shell)."""
         shell = self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").strip()
         children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
         return int(children[0])
 
-    def exit_status(self, timeout: float = 10) -> int:
+    def exit_status(self, timeout: float = WAIT_SECONDS) -> int:
         """How posttui ended, once it has: its exit status (128 + N: killed by signal N)."""
         ended = re.search(rf"{ENDED}(\d+)", self.wait_for(ENDED, timeout))
         assert ended, "the shell's last line is cut"

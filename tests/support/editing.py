@@ -1,0 +1,128 @@
+"""The editor as a test drives it: the real app opened on a plan at a terminal size,
+its plan loaded, and helpers to move around, type, pick and read the screen.
+
+    async with editing(path) as (app, pilot):   # or the `editor` fixture in conftest.py
+        await tab_to(pilot, "objectives[0].owner")
+        await retype(pilot, "Kari")
+        assert "Kari" in screen_text(app)
+
+`editing` is the one way tests open the app: on `path`, at 120x40 in English unless told
+otherwise (the samples are partly Norwegian; tests/test_app_nb.py has it in Norwegian).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Select
+
+from posttui.ui.app import PostApp
+from posttui.ui.widgets.fields import BoundField
+
+SIZE = (120, 40)
+
+
+async def opened(pilot: Pilot[int]) -> None:
+    """Wait until the app has loaded its plan and shows its first screen (or shows why it
+    could not load it)."""
+    app = pilot.app
+    assert isinstance(app, PostApp)
+    for _ in range(100):
+        if (app.plan_loaded and app.screen.is_mounted) or app.load_error is not None:
+            break
+        await pilot.pause()
+    await pilot.pause()
+
+
+@contextlib.asynccontextmanager
+async def editing(
+    path: Path, *, size: tuple[int, int] = SIZE, lang: str | None = "en", **options: Any
+) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
+    """The app on `path` at `size`, in `lang` (None: the plan's or the locale's), with
+    its plan loaded (or its load error shown); `options` go to `run_test`
+    (`notifications=True`, say)."""
+    app = PostApp(path, lang=lang)
+    async with app.run_test(size=size, **options) as pilot:
+        await opened(pilot)
+        yield app, pilot
+
+
+def screen_text(app: PostApp) -> str:
+    """What the terminal shows, as plain text (the dialogs with what is behind them)."""
+    console = Console(
+        width=app.size.width,
+        height=app.size.height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
+
+
+def field_of(app: PostApp) -> BoundField | None:
+    """The form field whose editor has the focus."""
+    focused = app.focused
+    if focused is None:
+        return None
+    for node in focused.ancestors_with_self:
+        if isinstance(node, BoundField):
+            return node
+    return None
+
+
+async def tab_to(pilot: Pilot[int], path: str, *, key: str = "tab") -> BoundField:
+    """Press tab until the field editing `path` ('objectives[0].owner') has the focus."""
+    for _ in range(60):
+        field = field_of(pilot.app)
+        if field is not None and field.path == path:
+            return field
+        await pilot.press(key)
+    raise AssertionError(f"tab never reached {path}; focus is on {pilot.app.focused!r}")
+
+
+async def retype(pilot: Pilot[int], text: str) -> None:
+    """Clear the focused one-line input and type `text`."""
+    await pilot.press("end", "ctrl+u", *text)
+
+
+async def pick(pilot: Pilot[int], label: str) -> None:
+    """Open the focused Select with enter, arrow to the option shown as `label`, enter."""
+    select = pilot.app.focused
+    assert isinstance(select, Select)
+    await pilot.press("enter")
+    overlay = select.query_one(OptionList)
+    assert overlay.has_focus
+    await pilot.press("home")
+    for _ in range(overlay.option_count):
+        option = overlay.highlighted_option
+        if option is not None and str(option.prompt) == label:
+            await pilot.press("enter")
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no option {label!r}")
+
+
+def committed(path: Path) -> None:
+    """`path` committed in a new git repository in its folder (so that the changes view,
+    f7, has a last commit to compare with)."""
+    folder = path.parent
+    for args in (
+        ["init", "-q"],
+        ["config", "user.email", "team@example.com"],
+        ["config", "user.name", "Team"],
+        ["add", path.name],
+        ["commit", "-qm", "plan"],
+    ):
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
