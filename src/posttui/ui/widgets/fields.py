@@ -357,57 +357,6 @@ class ReferenceField(TextField):
         editor.focus()
 
 
-class NotesField(BoundField):
-    """Text of several lines (descriptions, notes), wrapped to the field's width and
-    growing to a few rows."""
-
-    def __init__(
-        self,
-        label: str,
-        key: str,
-        parser: fields.Parser = fields.text,
-        *,
-        placeholder: str = "",
-        fixed: str | None = None,
-    ) -> None:
-        super().__init__(label, key, fixed=fixed)
-        self.parser = parser
-        self.placeholder = placeholder
-
-    @property
-    def area(self) -> type[NotesArea]:
-        return NotesArea
-
-    def editor(self) -> Widget:
-        return self.area(
-            classes="field-editor",
-            soft_wrap=True,
-            show_line_numbers=False,
-            placeholder=self.placeholder,
-        )
-
-    def load(self, value: Any) -> None:
-        editor = self.query_one(TextArea)
-        text = fields.show(value)
-        fits = len(text) <= TEXT_LIMIT and max(map(len, text.split("\n"))) <= LINE_LIMIT
-        whole = self.editable(editor, len(text), fits)
-        with editor.prevent(TextArea.Changed):
-            editor.load_text(printable_text(text) if whole else preview(text))
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        self.take(event.text_area.text, self.parser)
-
-
-class ProseField(NotesField):
-    """A sentence or a short paragraph (a statement, a why): wrapped like notes, but
-    enter goes on to the next field, as in a one-line field."""
-
-    @property
-    def area(self) -> type[NotesArea]:
-        return ProseArea
-
-
 class NotesArea(TextArea):
     """A text area in which enter before any text starts no blank line: a user who
     presses it to begin typing gets no leading blank lines in the plan. Focused, its
@@ -450,6 +399,53 @@ class ProseArea(NotesArea):
             self.screen.focus_next()
             return
         await super()._on_key(event)
+
+
+class NotesField(BoundField):
+    """Text of several lines (descriptions, notes), wrapped to the field's width and
+    growing to a few rows."""
+
+    AREA: ClassVar[type[NotesArea]] = NotesArea
+
+    def __init__(
+        self,
+        label: str,
+        key: str,
+        parser: fields.Parser = fields.text,
+        *,
+        placeholder: str = "",
+        fixed: str | None = None,
+    ) -> None:
+        super().__init__(label, key, fixed=fixed)
+        self.parser = parser
+        self.placeholder = placeholder
+
+    def editor(self) -> Widget:
+        return self.AREA(
+            classes="field-editor",
+            soft_wrap=True,
+            show_line_numbers=False,
+            placeholder=self.placeholder,
+        )
+
+    def load(self, value: Any) -> None:
+        editor = self.query_one(TextArea)
+        text = fields.show(value)
+        fits = len(text) <= TEXT_LIMIT and max(map(len, text.split("\n"))) <= LINE_LIMIT
+        whole = self.editable(editor, len(text), fits)
+        with editor.prevent(TextArea.Changed):
+            editor.load_text(printable_text(text) if whole else preview(text))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.take(event.text_area.text, self.parser)
+
+
+class ProseField(NotesField):
+    """A sentence or a short paragraph (a statement, a why): wrapped like notes, but
+    enter goes on to the next field, as in a one-line field."""
+
+    AREA = ProseArea
 
 
 def printable_text(text: str) -> str:
