@@ -43,11 +43,17 @@ LANGUAGES = ("en", *_translated_languages())
 _NORWEGIAN = {"nb", "no", "nn"}
 
 
+def norwegian(language: str | None) -> bool:
+    """Whether `language` is Norwegian (Bokmål, Nynorsk, or just `no`): read with the
+    Norwegian word lists, numbers written `1 200,5`."""
+    return language in _NORWEGIAN
+
+
 def _spoken(language: str) -> str:
     """`language` if posttui speaks it, else its nearest: Bokmål for Norwegian, else English."""
     if language in LANGUAGES:
         return language
-    return "nb" if language in _NORWEGIAN else "en"
+    return "nb" if norwegian(language) else "en"
 
 
 def choose(

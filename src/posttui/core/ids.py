@@ -43,7 +43,7 @@ _ENGLISH = """
     a an the and or but nor in on at by for from of off to into onto with without
     via per over under about as than that this these those who which is are be
 """
-# Bokmål and Nynorsk together (a plan in either says `language = "nb"`), as they
+# Bokmål and Nynorsk together (a plan says `language = "nb"` or `"nn"`), as they
 # read once transliterated: 'på' is 'pa', 'frå' is 'fra'.
 _NORWEGIAN = """
     i pa fra for av til og eller men med en et ei ein eit den det de dei dem som om

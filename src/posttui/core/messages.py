@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from posttui.core.i18n import Catalog
+from posttui.core.i18n import Catalog, norwegian
 from posttui.core.vocabulary import kind_choice
 
 # Norwegian groups digits with a space (kept on one line) and writes a decimal comma.
@@ -33,7 +33,7 @@ class Number:
 
     def __format__(self, spec: str) -> str:
         text = format(self.value, spec)
-        if self.lang not in ("nb", "nn"):
+        if not norwegian(self.lang):
             return text
         text = text.translate(_NORWEGIAN_DIGITS)
         return f"{text.removesuffix('%')}{_NBSP}%" if spec.endswith("%") else text

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from posttui.core.i18n import norwegian
+
 MIN_WORDS = 4
 
 _EN_NUMBERS = (
@@ -140,7 +142,7 @@ def word_count(statement: str, at_most: int | None = None) -> int:
 
 def _lists(statement: str, language: str | None) -> tuple[str]:
     """The number-word list a statement is read with: its plan's language, or its look."""
-    if language in ("nb", "nn"):
+    if norwegian(language):
         return ("nb",)
     if language == "en":
         return ("en",)
@@ -173,7 +175,7 @@ def _is_year(match: re.Match[str], text: str) -> bool:
 
 def vague_word(statement: str, language: str | None) -> str | None:
     """The first vague word of the plan's language (or of both) in `statement`."""
-    langs = ("en", "nb") if language is None else ("nb",) if language in ("nb", "nn") else ("en",)
+    langs = ("en", "nb") if language is None else ("nb",) if norwegian(language) else ("en",)
     for lang in langs:
         if match := _VAGUE[lang].search(statement):
             return match.group(0)

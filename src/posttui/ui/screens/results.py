@@ -24,6 +24,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from posttui.core import fields, paths
 from posttui.core.document import ItemKey
+from posttui.core.i18n import norwegian
 from posttui.core.model import Objective, Result, Target
 from posttui.core.progress import target_progress
 from posttui.core.results import parse_number
@@ -43,7 +44,7 @@ def required_date(raw: str) -> date:
 
 def number_in(lang: str) -> fields.Parser:
     """A value as people of `lang` write it: `1 200`, `1,5` in Norwegian, `1,200.5`."""
-    decimal = "," if lang in ("nb", "nn") else "."
+    decimal = "," if norwegian(lang) else "."
 
     def parse(raw: str) -> int | float:
         try:
