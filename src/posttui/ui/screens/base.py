@@ -154,6 +154,10 @@ class PostScreen(Speaking[None]):
             self.plan_changed()
         else:
             self._stale = True
+            if self.items.row_count != len(self.items.items):
+                # As many rows as items even now: a screen is drawn under a dialog, and
+                # when shown again, before it has caught up with the plan.
+                self.items.sync()
 
     def _findings_changed(self) -> None:
         if self.is_current:
