@@ -28,6 +28,7 @@ from textual.widgets import Footer, Header, Static
 from posttui.core.i18n import LANGUAGES, choose
 from posttui.core.terminal import preview, printable
 from posttui.ui.commands import PlanCommands
+from posttui.ui.keys import KeyGate
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails, SaveAs
 from posttui.ui.state import Added, Deleted, Edited, Invalid, Moved, PlanState
@@ -158,10 +159,9 @@ class PostApp(App[int]):
         self.flags: dict[str, set[str]] = {}
         self.invalid: dict[object, tuple[str, str]] = {}  # fields holding text that is not
         # valid: their label and why; the plan keeps their last valid values
-        self._typed_ahead: list[events.Key] = []  # keys pressed while the plan loads
         self._renamed_in = -1  # the undo step whose rename was last said
         self._lint_due = False
-        self._opening = True  # keys pressed meanwhile wait for the plan's first screen
+        self.gate = KeyGate(self, super().on_event)  # closed until the plan shows
         self._disk_seen: object = None  # the version on disk the user was told about
         self._marks: Timer | None = None
 
@@ -207,8 +207,7 @@ class PostApp(App[int]):
             self.load_error = error
             self.title = "posttui"
             self.push_screen(LoadFailed(error))
-            self._typed_ahead.clear()  # keys meant for a plan: not for the explanation
-            self._opening = False
+            self.gate.open(keep=False)  # keys meant for a plan: not for the explanation
             return
         gc.freeze()  # the loaded plan lives long: spare it from every collection while typing
         self._follow_plan_language()
@@ -229,21 +228,13 @@ class PostApp(App[int]):
         # empty plan (and not one a crash left edits of) then starts the guided start.
         self.recovery = CrashRecovery(self)
         self.recovery.start(then=self._guide_if_empty)
-        self.call_after_refresh(self._type_ahead)
-
-    async def _type_ahead(self) -> None:
-        """Press the keys typed while the plan loaded, in order, now that it shows: in
-        this turn, before any key typed since."""
-        self._opening = False
-        keys, self._typed_ahead = self._typed_ahead, []
-        for key in keys:
-            await self.on_event(events.Key(key.key, key.character))
-            await self.screen.wait_for_refresh()
+        self.call_after_refresh(self.gate.open)  # the keys typed meanwhile, in order
 
     async def on_event(self, event: events.Event) -> None:
-        if self._opening and isinstance(event, events.Key) and event.key != "ctrl+q":
-            self._typed_ahead.append(event)
-            return
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            quitting = isinstance(event, events.Key) and event.key == "ctrl+q"
+            if not (quitting and not self.gate.is_open) and self.gate.hold(event):
+                return
         await super().on_event(event)
 
     def _guide_if_empty(self) -> None:

@@ -1,0 +1,119 @@
+"""Keys typed in a burst (a fast typist, keys batched over ssh, a busy machine) do what
+the same keys do typed one at a time: each goes where the keys before it left the focus.
+
+Textual hands a key to the focused widget and goes on to the next at once, so a key
+typed right after enter in a list went to the list, not to the field enter opened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from posttui.ui.app import PostApp
+from support.editing import editing, field_of
+from support.plans import NORDLYS, sample_plan
+
+# Keys that move the focus, change the screen or the plan, and text.
+KEYS = [
+    "enter", "tab", "shift+tab", "escape", "end", "home", "down", "up", "f2", "f3", "f4",
+    "f5", "n", "x", "7", "space", "backspace", "ctrl+z", "ctrl+n", "ctrl+l",
+]  # fmt: skip
+
+
+def burst(app: PostApp, keys: list[str]) -> None:
+    """`keys` arrive all at once, as a terminal may deliver them."""
+    for key in keys:
+        character = " " if key == "space" else key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+async def settled(app: PostApp, pilot: Pilot[int]) -> None:
+    """Wait until every key has gone through and the app has handled it."""
+    for _ in range(400):
+        await pilot.pause()
+        if not app.gate.busy:
+            break
+    await pilot.pause()
+
+
+def where(app: PostApp) -> dict[str, Any]:
+    """What a user sees of the outcome: the screen, the plan, where the focus is and
+    what the focused editor shows."""
+    field, focused = field_of(app), app.focused
+    shown = focused.value if isinstance(focused, Input) else None
+    if isinstance(focused, TextArea):
+        shown = focused.text
+    return {
+        "screen": type(app.screen).__name__,
+        "plan": app.plan.model_dump(),
+        "focus": (type(focused).__name__, field.path if field else getattr(focused, "id", None)),
+        "shown": shown,
+    }
+
+
+async def typed(keys: list[str], *, at_once: bool) -> dict[str, Any]:
+    """Where `keys` leave a copy of the Nordlys plan (a copy of its own: an edited plan
+    left unsaved leaves a journal, which the next app to open it would offer back)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.post.toml"
+        path.write_bytes(sample_plan(NORDLYS).read_bytes())
+        return await typed_into(path, keys, at_once=at_once)
+
+
+async def typed_into(path: Path, keys: list[str], *, at_once: bool) -> dict[str, Any]:
+    async with editing(path) as (app, pilot):
+        if at_once:
+            burst(app, keys)
+        else:
+            for key in keys:
+                await pilot.press(key)
+                await settled(app, pilot)
+        await settled(app, pilot)
+        return where(app)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["enter", "end", *" (Nordics)"],  # into the form from the list
+        ["f3", "enter", "end", *" from 2 to 6 posts a month"],  # to a screen, then in
+        ["f3", "enter", "end", "enter", "end", *"-x"],  # a statement's enter goes on
+        ["enter", "tab", "end", *"-y", "tab", "tab", "end", *"9"],  # from field to field
+        ["f4", "n", *"Quiz"],  # a new item: its placeholder replaced
+        ["f3", "enter", "escape", "down", "enter", "end", *" z"],  # back to the list
+        ["n", "f5", "ctrl+z", "f2", "x"],  # an add undone elsewhere: the list drawn as it is
+    ],
+)
+async def test_a_burst_of_keys_does_what_the_keys_do_one_at_a_time(keys: list[str]) -> None:
+    slowly = await typed(keys, at_once=False)
+    at_once = await typed(keys, at_once=True)
+    assert at_once == slowly
+
+
+async def test_text_typed_in_a_burst_after_enter_lands_in_the_field(plan_copy) -> None:
+    async with editing(plan_copy(NORDLYS)) as (app, pilot):
+        burst(app, ["f3", "enter", "end", *" from 2 to 6 posts a month"])
+        await settled(app, pilot)
+        statement = app.plan.objectives[0].statement
+        assert statement == "Improve our brand on LinkedIn from 2 to 6 posts a month"
+        assert len(app.plan.objectives) == 7  # the 'n' of 'month' added no objective
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(keys=st.lists(st.sampled_from(KEYS), min_size=1, max_size=12))
+def test_any_burst_of_keys_does_what_the_keys_do_one_at_a_time(keys: list[str]) -> None:
+    async def both() -> tuple[dict[str, Any], dict[str, Any]]:
+        return await typed(keys, at_once=False), await typed(keys, at_once=True)
+
+    slowly, at_once = asyncio.run(both())
+    assert at_once == slowly
