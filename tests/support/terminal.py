@@ -37,37 +37,37 @@ WAIT_SECONDS = 60
 
 class Terminal:
     """`posttui ARGS` in a new tmux session (120x40 unless `size` says otherwise; in the
-    folder `cwd`, else this one), run by a shell that then prints how it ended (tmux's
-    own pane_dead_status is lost when pytest started the tmux server)."""
+    folder `cwd`, else this one) on a tmux server of its own, run by a shell that then
+    prints how it ended."""
 
     def __init__(
         self, *args: str, size: tuple[int, int] = (120, 40), cwd: Path | None = None
     ) -> None:
         self.name = f"posttui-{uuid.uuid4().hex[:12]}"
-        # posttui gets this test's environment (its own settings file, POSTTUI_CONFIG,
-        # say), not the tmux server's: whichever test, of whichever pytest worker,
-        # started the server gave it the environment of that test.
+        # posttui gets this test's settings file and locale, and no COLUMNS or LINES
+        # (pytest-xdist's workers set them): it takes its size from the pane.
         passed = {name: os.environ[name] for name in PASSED if name in os.environ}
-        # Nor the server's COLUMNS and LINES (of the worker that started it, say): posttui
-        # takes its size from the pane.
         unset = ["-u", "COLUMNS", "-u", "LINES"]
         assigned = [f"{name}={value}" for name, value in passed.items()]
         command = shlex.join(["env", *unset, *assigned, POSTTUI, *args])
         command = f"{command}; status=$?; echo; echo {ENDED}$status"
         width, height = map(str, size)
-        tmux = ["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height]
+        # A tmux server of its own (its own socket): a server that others share exits
+        # when their last session ends, and a session begun just then fails to start.
+        self.tmux = ["tmux", "-L", self.name]
+        new = [*self.tmux, "new-session", "-d", "-s", self.name, "-x", width, "-y", height]
         env = {**os.environ, "TERM": "xterm-256color"}
-        subprocess.run([*tmux, "-c", str(cwd or Path.cwd()), command], check=True, env=env)
+        subprocess.run([*new, "-c", str(cwd or Path.cwd()), command], check=True, env=env)
         self._tmux("set-option", "-t", self.name, "remain-on-exit", "on")
 
     def __enter__(self) -> Terminal:
         return self
 
     def __exit__(self, *_: object) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], check=False, capture_output=True)
 
     def _tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
+        done = subprocess.run([*self.tmux, *args], capture_output=True, text=True, check=True)
         return done.stdout
 
     def keys(self, *keys: str) -> None:
