@@ -56,6 +56,8 @@ class TargetRow(Horizontal):
 
     def on_mount(self) -> None:
         self.bind(self.objective)
+        if self.owner.new_target == self.index:  # added by ctrl+n: typing goes on here
+            self.call_after_refresh(self._focus_first)
 
     def bind(self, objective: ItemKey) -> None:
         self.objective = objective
@@ -93,6 +95,11 @@ class TargetRow(Horizontal):
         remove.can_focus = False
         yield remove
 
+    def _focus_first(self) -> None:
+        if self.is_attached and self.owner.new_target == self.index:  # not replaced since
+            self.owner.new_target = None
+            self.query(BoundField).first().focus_editor()
+
     def action_remove(self) -> None:
         self.owner.remove_target(self.index)
 
@@ -110,6 +117,7 @@ class ObjectivesScreen(PostScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "add_target", "Add target", id="objectives.add-target"),
     ]
+    new_target: int | None = None  # the target ctrl+n added, its row not yet shown
 
     def item_list(self) -> ItemList:
         return ItemList(
@@ -222,6 +230,7 @@ class ObjectivesScreen(PostScreen):
         objective, chosen = self.item(), self.chosen
         if objective is None or chosen is None:
             return
+        self.new_target = len(objective.targets)  # focused once its row is there
         self._edit_targets(chosen, [*objective.targets, Target(target=0)])
 
     def remove_target(self, index: int) -> None:

@@ -260,11 +260,15 @@ class TextField(BoundField):
         editor = self.query_one(Input)
         text = fields.show(value)
         whole = self.editable(editor, len(text), len(text) <= LINE_LIMIT)
+        # Plan text is data: control characters are shown escaped, never sent; a line
+        # break shows as a symbol that typing there keeps a line break.
+        shown = (printable(text) if whole else preview(text)).replace("\n", LINE_BREAK)
+        if editor.value == shown:
+            return  # shown already: the cursor stays where the user left it
         with editor.prevent(Input.Changed):
-            # Plan text is data: control characters are shown escaped, never sent;
-            # a line break shows as a symbol that typing there keeps a line break.
-            editor.value = (printable(text) if whole else preview(text)).replace("\n", LINE_BREAK)
-        editor.cursor_position = 0  # a value shows from its start until it is edited
+            editor.value = shown
+        # A value shows from its start; in the field being typed in, typing goes after it.
+        editor.cursor_position = len(shown) if editor.has_focus else 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -433,8 +437,13 @@ class NotesField(BoundField):
         text = fields.show(value)
         fits = len(text) <= TEXT_LIMIT and max(map(len, text.split("\n"))) <= LINE_LIMIT
         whole = self.editable(editor, len(text), fits)
+        shown = printable_text(text) if whole else preview(text)
+        if editor.text == shown:
+            return  # shown already: the cursor stays where the user left it
         with editor.prevent(TextArea.Changed):
-            editor.load_text(printable_text(text) if whole else preview(text))
+            editor.load_text(shown)
+        if editor.has_focus:  # typing goes after the text, as when it was focused
+            editor.move_cursor(editor.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
