@@ -17,8 +17,8 @@ from textual.widgets import Input
 
 from posttui.core.i18n import Catalog
 from posttui.ui.app import PostApp
+from posttui.ui.catalog import KEYS, WORDS
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
-from posttui.ui.words import KEYS, WORDS
 from support.editing import committed, editing, field_of, pick, screen_text, tab_to
 from support.plans import KAFE, sample_plan
 

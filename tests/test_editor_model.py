@@ -45,10 +45,10 @@ from posttui.core.model import Initiative, Objective, Platform, Segment
 from posttui.core.paths import steps
 from posttui.core.writer import dumps
 from posttui.ui.app import PostApp
+from posttui.ui.catalog import WORDS
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.items import ItemList
-from posttui.ui.words import WORDS
 from support.plans import SAMPLES
 
 SIZE = (160, 50)

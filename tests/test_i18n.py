@@ -23,10 +23,10 @@ import posttui as package
 from posttui import cli
 from posttui.cli.parsing import ARGPARSE, _names, argv_language, translated
 from posttui.core import loader
+from posttui.core.catalog import PROBLEMS, Number
 from posttui.core.diff import Change, describe, step_title
 from posttui.core.i18n import LANGUAGES, LOCALE, Catalog, choose
 from posttui.core.loader import LoadError, load, parse
-from posttui.core.messages import PROBLEMS, Number
 from posttui.core.model import INVOLVEMENT_TYPES, KINDS, LINKAGES
 from posttui.core.rules import Finding, lint
 from posttui.core.vocabulary import (

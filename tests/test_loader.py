@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from posttui.core.catalog import Phrase
 from posttui.core.loader import LoadError, PlanFile, Problem, load, parse
-from posttui.core.messages import Phrase
 from posttui.core.source import SourceMap, comment_lines
 
 # A small valid plan that exercises every section; tests break it one key at a time.

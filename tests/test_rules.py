@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from posttui.core.catalog import FINDINGS
 from posttui.core.i18n import LANGUAGES
 from posttui.core.loader import parse
-from posttui.core.messages import FINDINGS
 from posttui.core.model import (
     Initiative,
     Plan,

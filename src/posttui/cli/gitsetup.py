@@ -104,7 +104,7 @@ def _add_line(path: Path, line: str, lang: str) -> str:
 
     A symlink at `path` is refused, never followed (O_NOFOLLOW closes the gap between
     looking and opening)."""
-    from posttui.core.messages import os_reason
+    from posttui.core.catalog import os_reason
     from posttui.core.terminal import printable
 
     shown = printable(str(path))

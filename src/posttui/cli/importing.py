@@ -83,8 +83,8 @@ def run(options: argparse.Namespace) -> int:
     import re
 
     from posttui.cli.output import language, loaded, saved
+    from posttui.core.catalog import os_reason
     from posttui.core.importing import ImportError_, apply, decode, parse_map, plan_import, rows
-    from posttui.core.messages import os_reason
     from posttui.core.terminal import printable
 
     if (file := loaded(options, options.plan)) is None:

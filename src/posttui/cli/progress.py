@@ -65,7 +65,7 @@ def run(options: argparse.Namespace) -> int:
 
 def number(value: float | None, lang: str, decimals: int = 0, sign: bool = False) -> str:
     """A figure for a table, in the reader's marks; '-' for none."""
-    from posttui.core.messages import Number
+    from posttui.core.catalog import Number
 
     if value is None:
         return "-"

@@ -126,7 +126,7 @@ def loopback(host: str) -> bool:
 
 def run(options: argparse.Namespace) -> int:
     from posttui.cli.output import language, loaded
-    from posttui.core.messages import os_reason
+    from posttui.core.catalog import os_reason
     from posttui.core.terminal import printable
 
     path = Path(options.plan).absolute()

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from posttui.core.catalog import Phrase, localized
 from posttui.core.i18n import Catalog
-from posttui.core.messages import Phrase, localized
 
 # Room for a plan whose notes hold a 20-million-character text (25 MB of UTF-8).
 MAX_MEGABYTES = 32

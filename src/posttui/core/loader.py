@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from posttui.core import limits, paths
-from posttui.core.messages import Phrase, os_reason
+from posttui.core.catalog import Phrase, os_reason
 from posttui.core.model import (
     FIRST_FORMAT,
     FORMAT,

@@ -7,8 +7,8 @@ stop at the same size: a matrix grows with segments times platforms.
 
 from __future__ import annotations
 
+from posttui.core.catalog import Number
 from posttui.core.i18n import Catalog
-from posttui.core.messages import Number
 from posttui.core.model import Plan, Segment
 
 PRESENT, TARGET, ABSENT_TARGET, EMPTY = "●", "◎", "✕", "·"

@@ -27,6 +27,7 @@ from textual.widgets import Footer, Header, Static
 
 from posttui.core.i18n import LANGUAGES, choose
 from posttui.core.terminal import preview, printable
+from posttui.ui.catalog import WORDS, say
 from posttui.ui.commands import PlanCommands
 from posttui.ui.keys import KeyGate
 from posttui.ui.screens.base import PostScreen
@@ -34,7 +35,6 @@ from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails, SaveAs
 from posttui.ui.state import Added, Deleted, Edited, Invalid, Moved, PlanState
 from posttui.ui.widgets.findings import FindingsPanel
 from posttui.ui.widgets.steps import StepBar
-from posttui.ui.words import WORDS, say
 
 if TYPE_CHECKING:
     from posttui.core.config import Config

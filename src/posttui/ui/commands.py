@@ -13,9 +13,9 @@ from textual.content import Content
 
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import STEPS, step_name
-from posttui.ui.guide.words import GUIDE
+from posttui.ui.catalog import WORDS, say
+from posttui.ui.guide.catalog import GUIDE
 from posttui.ui.matching import match
-from posttui.ui.words import WORDS, say
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp

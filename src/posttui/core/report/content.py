@@ -10,7 +10,7 @@ from typing import Any
 
 from posttui import __version__
 from posttui.core import matrix, vocabulary
-from posttui.core.messages import Number
+from posttui.core.catalog import Number
 from posttui.core.model import (
     INVOLVEMENT_TYPES,
     NORWEGIAN_INVOLVEMENT,
@@ -20,7 +20,7 @@ from posttui.core.model import (
     Segment,
 )
 from posttui.core.progress import ObjectiveProgress, TargetProgress, by_risk, plan_progress
-from posttui.core.report.words import REPORT
+from posttui.core.report.catalog import REPORT
 from posttui.core.rules import Finding, Severity, lint
 from posttui.core.rules.registry import Context, by_group, flags
 from posttui.core.vocabulary import group_title

@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from posttui.core.messages import FINDINGS, localized
+from posttui.core.catalog import FINDINGS, localized
 from posttui.core.model import Objective, Plan, Segment, Target
 from posttui.core.vocabulary import GROUPS
 

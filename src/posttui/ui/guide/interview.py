@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from posttui.core import paths
 from posttui.core.rules import Finding
+from posttui.ui.guide.catalog import GUIDE
 from posttui.ui.guide.questions import FILLED, POSITION, QUESTIONS, SECTIONS, Change, Question
-from posttui.ui.guide.words import GUIDE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

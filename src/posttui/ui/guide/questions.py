@@ -41,9 +41,9 @@ from posttui.core.vocabulary import (
     linkage_explanation,
     smart_name,
 )
-from posttui.ui.guide.words import GUIDE
+from posttui.ui.catalog import WORDS
+from posttui.ui.guide.catalog import GUIDE
 from posttui.ui.widgets.smart import smart_summary
-from posttui.ui.words import WORDS
 
 if TYPE_CHECKING:
     from posttui.core.model import Plan

@@ -14,12 +14,13 @@ from textual.widgets import Footer, Header, Static
 
 from posttui.core import paths
 from posttui.core.document import ItemKey
+from posttui.ui.catalog import say
+from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import PlanState, state
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.steps import StepBar
-from posttui.ui.words import Speaking, say
 
 
 class PostScreen(Speaking[None]):

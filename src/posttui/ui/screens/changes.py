@@ -12,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from posttui.core.terminal import preview
+from posttui.ui.catalog import language, say
+from posttui.ui.screens.speaking import Speaking
 from posttui.ui.widgets.rows import RowList
-from posttui.ui.words import Speaking, language, say
 
 if TYPE_CHECKING:
     from posttui.core.diff import Change

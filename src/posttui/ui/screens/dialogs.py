@@ -14,8 +14,9 @@ from textual.widgets import Button, Footer, Header, Input, Static
 from posttui.core import fields
 from posttui.core.model import LANGUAGE_CHOICES
 from posttui.core.terminal import printable
+from posttui.ui.catalog import language, say
+from posttui.ui.screens.speaking import Speaking
 from posttui.ui.widgets.fields import BoundField, ChoiceField, NotesField, TextField
-from posttui.ui.words import Speaking, language, say
 
 if TYPE_CHECKING:
     from posttui.core.loader import LoadError

@@ -22,14 +22,15 @@ from posttui.core import fields
 from posttui.core.rules.registry import DEFAULT_MAX_MONTHLY_GROWTH
 from posttui.core.terminal import printable
 from posttui.core.vocabulary import STEPS, step_name, step_question
+from posttui.ui.catalog import language
+from posttui.ui.guide.catalog import GUIDE
 from posttui.ui.guide.interview import Interview
 from posttui.ui.guide.questions import QUESTIONS, Answer, Question, smart_status
-from posttui.ui.guide.words import GUIDE
 from posttui.ui.screens.base import PostScreen
+from posttui.ui.screens.speaking import Speaking
 from posttui.ui.widgets.fields import LINE_BREAK, LastWordSuggester
 from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import Speaking, language
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp

@@ -22,6 +22,7 @@ from posttui.core.vocabulary import (
     kind_choice,
     kind_explanation,
 )
+from posttui.ui.catalog import say
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.state import Edited
 from posttui.ui.widgets.fields import (
@@ -36,7 +37,6 @@ from posttui.ui.widgets.fields import (
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.smart import smart_letters, smart_summary
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import say
 
 
 class TargetRow(Horizontal):

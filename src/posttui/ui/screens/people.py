@@ -9,18 +9,18 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from posttui.core import fields
-from posttui.core.messages import Number
+from posttui.core.catalog import Number
 from posttui.core.model import INVOLVEMENT_TYPES, LINKAGES, NORWEGIAN_INVOLVEMENT, Involvement
 from posttui.core.model import Segment as SegmentModel
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import involvement_name, linkage_choice, linkage_explanation
+from posttui.ui.catalog import WORDS, say
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.state import Edited
 from posttui.ui.widgets.fields import ChoiceField, NotesField, ReferenceField, TextField
 from posttui.ui.widgets.involvement import InvolvementBars
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import WORDS, say
 
 MAP_NAMES = 12  # names shown per linkage: the map has room for a dozen lines or so
 MAP_NAME_LENGTH = 120  # characters of a name, wrapped to a few lines

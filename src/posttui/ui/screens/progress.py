@@ -18,15 +18,16 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Footer, Header
 
-from posttui.core.messages import Number
+from posttui.core.catalog import Number
 from posttui.core.progress import ObjectiveProgress, TargetProgress, by_risk, plan_progress
 from posttui.core.terminal import preview
+from posttui.ui.catalog import WORDS, language, say
+from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import state
 from posttui.ui.widgets.rows import RowList
 from posttui.ui.widgets.smart import smart_letters
 from posttui.ui.widgets.steps import StepBar
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import WORDS, Speaking, language, say
 
 if TYPE_CHECKING:
     from posttui.core.model import Plan

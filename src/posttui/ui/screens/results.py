@@ -29,10 +29,11 @@ from posttui.core.model import Objective, Result, Target
 from posttui.core.progress import target_progress
 from posttui.core.results import parse_number
 from posttui.core.terminal import preview
+from posttui.ui.catalog import language, say
+from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import Edited, state
 from posttui.ui.widgets.fields import LINE_BREAK, BoundField, TextField
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import Speaking, language, say
 
 
 def required_date(raw: str) -> date:

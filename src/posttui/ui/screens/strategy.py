@@ -13,11 +13,11 @@ from posttui.core import fields
 from posttui.core.model import Initiative
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import COMMON_CONTENT
+from posttui.ui.catalog import say
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import NotesField, ReferenceField, TextField
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import say
 
 
 class StrategyScreen(PostScreen):

@@ -10,11 +10,11 @@ from textual.content import Content
 from posttui.core import fields
 from posttui.core.model import Platform
 from posttui.core.terminal import preview
+from posttui.ui.catalog import say
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import NotesField, TextField
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.matrix import MatrixScroll, PlatformMatrix
-from posttui.ui.words import say
 
 
 def platform_label(platform: Platform) -> tuple[Content, Content]:

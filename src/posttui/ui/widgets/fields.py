@@ -22,12 +22,12 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 from textual.widgets.text_area import Location
 
 from posttui.core import fields, paths
+from posttui.core.catalog import Number
 from posttui.core.document import NAMED_BY, ItemKey
-from posttui.core.messages import Number
 from posttui.core.terminal import preview, printable
+from posttui.ui.catalog import language, say
 from posttui.ui.state import Added, Edited, Invalid, state
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import language, say
 
 # What a field shows: a key of an item (named by id), or of a table of the plan's own.
 Target = ItemKey | str | None

@@ -14,9 +14,9 @@ from textual.widgets import Static
 from posttui.core.rules.registry import RuleGroup, by_group, collapsed
 from posttui.core.terminal import preview
 from posttui.core.vocabulary import SMART, group_title
+from posttui.ui.catalog import WORDS, language, say
 from posttui.ui.widgets.rows import RowList
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import WORDS, language, say
 
 if TYPE_CHECKING:
     from typing import TypeAlias

@@ -7,8 +7,8 @@ from textual.content import Content
 from posttui.core.bars import bar
 from posttui.core.model import INVOLVEMENT_TYPES, NORWEGIAN_INVOLVEMENT, Involvement
 from posttui.core.rules.people import off_hundred
+from posttui.ui.catalog import WORDS, language
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import WORDS, language
 
 # Label, bar, share and (dimmed) the Norwegian average fit in this many cells: the
 # bars take what the labels leave (10 cells for 100 % beside the English names).

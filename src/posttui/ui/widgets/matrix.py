@@ -20,8 +20,8 @@ from posttui.core.matrix import (
 )
 from posttui.core.model import Plan
 from posttui.core.terminal import preview, printable
+from posttui.ui.catalog import WORDS, language
 from posttui.ui.widgets.text import Text
-from posttui.ui.words import WORDS, language
 
 NAME_CELLS = 40  # the widest the segment column gets
 NAME_MIN = 12  # the narrowest: below that the matrix scrolls sideways instead

@@ -27,7 +27,8 @@ from textual.widgets.option_list import Option
 from posttui.core.i18n import Catalog
 from posttui.core.ids import words_of
 from posttui.core.terminal import preview
-from posttui.ui.words import Speaking, language
+from posttui.ui.catalog import language
+from posttui.ui.screens.speaking import Speaking
 
 PICKER = Catalog(
     "picker",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from posttui.core.vocabulary import SMART, smart_name
-from posttui.ui.words import WORDS
+from posttui.ui.catalog import WORDS
 
 
 def smart_letters(flagged: set[str]) -> Content:

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from posttui.core.vocabulary import STEPS, step_name
-from posttui.ui.words import WORDS, language
+from posttui.ui.catalog import WORDS, language
 
 # After the four steps, their follow-up: progress against the targets.
 FOLLOW_UP = "progress"

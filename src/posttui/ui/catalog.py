@@ -1,20 +1,15 @@
-"""What the editor says, in every language, and how its screens say it.
+"""What the editor says, in English: its sentences (`WORDS`) and what its keys do
+(`KEYS`, by action name); the other languages are in `posttui/locale`.
 
 The app has one language (`PostApp.lang`); widgets read it when they compose or
 draw, never at import, so apps in different languages can run in one process.
-Key descriptions (footer, F1 help) are translated when they are shown, by action
-name, so Textual's own keys (in text fields, menus) speak the language too.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import cache
 from typing import Any
 
-from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
-from textual.screen import Screen, ScreenResultType
 
 from posttui.core.i18n import Catalog
 
@@ -420,27 +415,3 @@ def language(node: DOMNode) -> str:
 def say(node: DOMNode, key: str, **params: Any) -> str:
     """What the editor says for `key`, in the language of the app `node` is in."""
     return WORDS(key, language(node), **params)
-
-
-@cache
-def in_language(binding: Binding, lang: str) -> Binding:
-    """`binding` with its description in `lang` (as it is where the catalog has none)."""
-    if binding.action not in KEYS.en:
-        return binding
-    return replace(binding, description=KEYS(binding.action, lang), tooltip="")
-
-
-class Speaking(Screen[ScreenResultType]):
-    """A screen whose keys (footer, F1 help) are described in the app's language.
-
-    Mixed in before `ModalScreen` by dialogs; the bindings stay what the classes
-    declare, only what is shown of them is translated, when it is shown.
-    """
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        lang = language(self)
-        return {
-            key: active._replace(binding=in_language(active.binding, lang), tooltip="")
-            for key, active in super().active_bindings.items()
-        }

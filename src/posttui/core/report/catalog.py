@@ -1,7 +1,7 @@
 """What the report says around the plan's own text, in every language.
 
 The method's terms (POST steps, SMART, linkages, Groundswell kinds, Brandtzæg's
-types) come from `posttui.core.vocabulary`; the findings from `posttui.core.messages`.
+types) come from `posttui.core.vocabulary`; the findings from `posttui.core.catalog`.
 """
 
 from __future__ import annotations
