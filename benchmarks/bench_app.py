@@ -692,8 +692,8 @@ def main(argv: list[str] | None = None) -> int:
         "--profile", action="store_true", help="also cProfile the key path on the big plan"
     )
     args = options.parse_args(argv)
-    frame_runs = 3 if args.quick else 10
-    keys = 6 if args.quick else 20
+    frame_runs = 1 if args.quick else 10
+    keys = 2 if args.quick else 20
     python = venv_python()
 
     use_tmux = shutil.which("tmux") is not None

@@ -29,6 +29,7 @@ from posttui.ui.widgets.findings import FindingList, FindingsPanel
 from posttui.ui.widgets.items import ItemList
 from support.editing import (
     SIZE,
+    burst,
     committed,
     editing,
     field_of,
@@ -76,17 +77,17 @@ async def test_add_a_segment_and_fill_in_every_field(plan_copy) -> None:
         assert app.focused is app.screen.query_one("#items")
         await pilot.press("n")  # after the highlighted (first) segment
         assert field_of(app).path == "people.segments[1].name"
-        await pilot.press(*"Pensjonister i Trondheim")
+        await burst(pilot, *"Pensjonister i Trondheim")
         await pilot.press("tab")
         await retype(pilot, "pensjonister")
         await pilot.press("tab")
         await pick(pilot, "Normative")
         await tab_to(pilot, "people.segments[1].size")
-        await pilot.press(*"2 500")  # Norwegian thousands
+        await burst(pilot, *"2 500")  # Norwegian thousands
         await pilot.press("tab")
-        await pilot.press(*"instagram, tiktok")
+        await burst(pilot, *"instagram, tiktok")
         await tab_to(pilot, "people.segments[1].involvement.debaters")
-        await pilot.press(*"12")
+        await burst(pilot, *"12")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -155,7 +156,7 @@ async def test_undo_takes_back_a_new_segment_step_by_step(plan_copy) -> None:
     path = plan_copy(KAFE)
     async with editing(path) as (app, pilot):
         await pilot.pause()
-        await pilot.press("n", *"Alle")
+        await burst(pilot, "n", *"Alle")
         await pilot.press("ctrl+z")  # the typing
         await pilot.pause()
         assert editor_value(field_at(app, "people.segments[1].name")) == "New segment"
@@ -235,7 +236,7 @@ async def test_invalid_deadline_shows_an_error_and_keeps_the_plan(plan_copy) -> 
         await switch(pilot, "f3")
         await pilot.press("enter")
         field = await tab_to(pilot, "objectives[0].deadline")
-        await pilot.press("end", *["backspace"] * 5, *"13-01")  # 2027-06-30 -> 2027-13-01
+        await burst(pilot, "end", *["backspace"] * 5, *"13-01")  # 2027-06-30 -> 2027-13-01
         assert editor_value(field) == "2027-13-01"
         await pilot.pause()
         assert "YYYY-MM-DD" in error_of(field)
@@ -273,7 +274,7 @@ async def test_a_number_left_invalid_keeps_the_last_valid_value_and_says_so(plan
         await pilot.press("down", "down", "down", "enter")  # demo-requests: 120
         field = await tab_to(pilot, "objectives[3].targets[0].target")
         before = app.plan.objectives[3].targets[0].target
-        await pilot.press("end", *["backspace"] * 3, *"1OO")
+        await burst(pilot, "end", *["backspace"] * 3, *"1OO")
         await pilot.pause()
         assert error_of(field)
         assert app.plan.objectives[3].targets[0].target == 1  # the last valid value
@@ -331,11 +332,11 @@ async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
         await pilot.pause()
         field = field_of(_app)  # typing goes on in the new target, as the footer promises
         assert field is not None and field.path == "objectives[0].targets[1].platform"
-        await pilot.press(*"tiktok")
+        await burst(pilot, *"tiktok")
         await pilot.press("tab", "tab")  # where it is measured: the platform's own insights
-        await pilot.press(*"reach")
+        await burst(pilot, *"reach")
         await pilot.press("tab", "tab")  # its direction: inferred from the numbers
-        await pilot.press(*"4000")
+        await burst(pilot, *"4000")
         await pilot.press("tab")
         await retype(pilot, "9000")
         await pilot.press("ctrl+s")
@@ -356,7 +357,7 @@ async def test_typing_after_an_undo_goes_after_the_value(plan_copy) -> None:
         await pilot.press("enter")
         owner = app.plan.objectives[0].owner
         await tab_to(pilot, "objectives[0].owner")
-        await pilot.press(*"abc")
+        await burst(pilot, *"abc")
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -373,7 +374,7 @@ async def test_remove_a_target_by_key_never_by_tab_and_enter(plan_copy) -> None:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await tab_to(pilot, "objectives[1].targets[1].platform")
-        await pilot.press(*"youtube")
+        await burst(pilot, *"youtube")
         # Tab from a target's last cell goes to the next target, not to its remove button.
         await tab_to(pilot, "objectives[1].targets[0].target", key="shift+tab")
         await pilot.press("tab")
@@ -413,21 +414,21 @@ async def test_relationship_and_a_new_initiative(plan_copy) -> None:
         await switch(pilot, "f4")
         await pilot.press("tab")
         assert field_of(app).path == "strategy.relationship"
-        await pilot.press("f7", *"Fra forbipasserende til stamgjester")
+        await burst(pilot, "f7", *"Fra forbipasserende til stamgjester")
         await pilot.press("escape")  # back to the list
         await pilot.press("n")
         assert field_of(app).path == "strategy.initiatives[1].description"
-        await pilot.press(*"Ukentlig quiz i Stories")
+        await burst(pilot, *"Ukentlig quiz i Stories")
         await pilot.press("tab")
         await retype(pilot, "quiz")
         await pilot.press("tab")
-        await pilot.press(*"instagram-folgere, sesongmeny")
+        await burst(pilot, *"instagram-folgere, sesongmeny")
         await pilot.press("tab")
-        await pilot.press(*"stories, polls")
+        await burst(pilot, *"stories, polls")
         await pilot.press("tab")
-        await pilot.press(*"instagram")
+        await burst(pilot, *"instagram")
         await pilot.press("tab")
-        await pilot.press(*"1/week")
+        await burst(pilot, *"1/week")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -452,11 +453,11 @@ async def test_add_a_platform_to_the_mix(plan_copy) -> None:
         await switch(pilot, "f5")
         await pilot.press("end", "n")  # after the last platform
         assert field_of(app).path == "technology.platforms[4].id"
-        await pilot.press(*"youtube")
+        await burst(pilot, *"youtube")
         await pilot.press("tab")
-        await pilot.press(*"YouTube")
+        await burst(pilot, *"YouTube")
         await pilot.press("tab")
-        await pilot.press(*"Oppskriftsvideoer fra kjøkkenet")
+        await burst(pilot, *"Oppskriftsvideoer fra kjøkkenet")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -529,7 +530,7 @@ async def test_typing_a_number_clears_the_vague_finding_live(plan_copy) -> None:
         assert any("specific/vague" in row for row in panel_rules(app))
 
         await pilot.press("enter")  # Improve our brand on LinkedIn
-        await pilot.press("end", *" to 2000 followers")
+        await burst(pilot, "end", *" to 2000 followers")
         await pilot.pause()
 
         assert not [f for f in app.findings if f.rule == "specific/vague"]
@@ -596,7 +597,7 @@ async def test_enter_on_a_finding_goes_to_its_field(plan_copy) -> None:
         assert app.current_mode == "objectives"
         assert app.screen.query_one("#items", ItemList).highlighted == 3
         assert field_of(app).path == where
-        await pilot.press(*"Ola Nordmann")  # the user types the missing owner right away
+        await burst(pilot, *"Ola Nordmann")  # the user types the missing owner right away
         await pilot.pause()
         assert app.plan.objectives[3].owner == "Ola Nordmann"
         assert "attractive/no-owner" not in [f.rule for f in app.findings]
@@ -680,7 +681,7 @@ async def test_a_new_items_id_is_made_from_its_name_in_whole_words(plan_copy) ->
     async with editing(path) as (app, pilot):
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press(*"Lokale familier i Tromsø")
+        await burst(pilot, *"Lokale familier i Tromsø")
         await pilot.pause()
         segment = app.plan.people.segments[1]
         assert segment.name == "Lokale familier i Tromsø"
@@ -715,7 +716,7 @@ async def test_picking_a_new_platform_adds_it_to_the_mix(plan_copy) -> None:
         await tab_to(pilot, "people.segments[0].platforms")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*"mastodon", "enter")
+        await burst(pilot, *"mastodon", "enter")
         await pilot.pause()
         assert "mastodon" in app.plan.people.segments[0].platforms
         assert "mastodon" in [p.id for p in app.plan.technology.platforms]
@@ -727,7 +728,7 @@ async def test_enter_in_an_empty_description_adds_no_blank_line(plan_copy) -> No
         screen = await switch(pilot, "f4")
         await pilot.press("escape", "n")
         await pilot.pause()
-        await pilot.press("enter", "enter", *"Quiz")  # enter to begin typing, as in a form
+        await burst(pilot, "enter", "enter", *"Quiz")  # enter to begin typing, as in a form
         await pilot.pause()
         new = app.plan.strategy.initiatives[screen.items.highlighted]
         assert new.description == "Quiz"
@@ -753,7 +754,7 @@ async def test_undo_and_redo_of_typing_show_in_the_form(plan_copy) -> None:
         await pilot.press("enter")
         field = field_of(app)
         original = app.plan.objectives[0].statement
-        await pilot.press("end", *" og mer")
+        await burst(pilot, "end", *" og mer")
         assert app.plan.objectives[0].statement == original + " og mer"
 
         await pilot.press("ctrl+z")
@@ -773,7 +774,7 @@ async def test_undo_on_another_screen_shows_when_you_come_back(plan_copy) -> Non
         await switch(pilot, "f3")
         await pilot.press("enter")
         original = app.plan.objectives[0].statement
-        await pilot.press("end", *" nå")
+        await burst(pilot, "end", *" nå")
         await switch(pilot, "f2")
         await pilot.press("ctrl+z")
         await switch(pilot, "f3")
@@ -788,7 +789,7 @@ async def test_unsaved_marker_follows_edits_and_saves(plan_copy) -> None:
     async with editing(path) as (app, pilot):
         await pilot.pause()
         assert "unsaved" not in app.sub_title
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         await pilot.pause()
         assert "unsaved" in app.sub_title
         assert "unsaved" in screen_text(app)
@@ -803,7 +804,7 @@ async def test_undo_back_to_the_saved_state_is_not_unsaved(plan_copy) -> None:
     path = plan_copy(KAFE)
     async with editing(path) as (app, pilot):
         await pilot.pause()
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert "unsaved" not in app.sub_title
@@ -845,7 +846,7 @@ async def test_quit_without_saving_leaves_the_file_as_it_was(plan_copy) -> None:
     original = path.read_bytes()
     async with editing(path) as (app, pilot):
         await pilot.pause()
-        await pilot.press("enter", *"xyz")
+        await burst(pilot, "enter", *"xyz")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, Choice)
@@ -859,7 +860,7 @@ async def test_save_and_quit_writes_the_edit(plan_copy) -> None:
     path = plan_copy(KAFE)
     async with editing(path) as (app, pilot):
         await pilot.pause()
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.press("enter")  # Save and quit
@@ -887,7 +888,7 @@ async def test_a_new_path_is_a_new_plan_written_on_save(tmp_path: Path) -> None:
         await pilot.pause()
         assert "unsaved" in app.sub_title
         await pilot.press("escape")  # out of the guided start an empty plan opens with
-        await pilot.press("n", *"Alle")
+        await burst(pilot, "n", *"Alle")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "unsaved" not in app.sub_title
@@ -973,7 +974,7 @@ async def test_a_plan_with_comments_asks_before_saving(plan_copy) -> None:
     original = with_comment(path)
     async with editing(path) as (app, pilot):
         await pilot.pause()
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, Choice)
@@ -1130,7 +1131,7 @@ async def test_palette_lists_the_screens_and_save(plan_copy) -> None:
             assert f"{title}: open" in prompts
         assert "Plan: save" in prompts
 
-        await pilot.press(*"Strat", "enter")
+        await burst(pilot, *"Strat", "enter")
         await pilot.pause()
         assert app.current_mode == "strategy"
 
@@ -1142,7 +1143,7 @@ async def test_palette_runs_save(plan_copy) -> None:
         await pilot.press("d")
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Plan: save")
+        await burst(pilot, *"Plan: save")
         await pilot.pause()
         assert palette_prompts(app)[0] == "Plan: save"
         await pilot.press("enter")
@@ -1157,7 +1158,7 @@ async def test_palette_finds_an_objective_by_words_of_its_statement(plan_copy) -
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Kaffeklubben medlemmer")
+        await burst(pilot, *"Kaffeklubben medlemmer")
         await pilot.pause()
         assert palette_prompts(app)[0].startswith("Objective: Bygge Facebook-gruppen")
         await pilot.press("enter")
@@ -1182,7 +1183,7 @@ async def test_palette_lists_the_best_hundred_of_thousands_best_first(tmp_path: 
         prompts = palette_prompts(app)
         ours = [prompt for prompt in prompts if prompt.split(":")[0] in ("People", "Segment")]
         assert len(ours) < SHOWN and "People: open" in ours  # the screens come first
-        await pilot.press(*"kommune 9")
+        await burst(pilot, *"kommune 9")
         await app.workers.wait_for_complete()
         await pilot.pause()
         prompts = palette_prompts(app)
@@ -1232,7 +1233,7 @@ async def test_a_change_on_disk_is_noticed_and_reloaded(plan_copy) -> None:
 async def test_saving_over_a_change_on_disk_asks_and_can_go_elsewhere(plan_copy) -> None:
     path = plan_copy(KAFE)
     async with editing(path) as (app, pilot):
-        await pilot.press("enter", "end", *" AS")  # an unsaved edit
+        await burst(pilot, "enter", "end", *" AS")  # an unsaved edit
         await pilot.pause()
         rewrite_on_disk(path, 'name = "Studenter i Trondheim"', 'name = "Studenter (NTNU)"')
         theirs = path.read_bytes()
@@ -1260,7 +1261,7 @@ async def test_saving_over_a_change_on_disk_asks_and_can_go_elsewhere(plan_copy)
 async def test_overwrite_after_a_change_on_disk_writes_mine(plan_copy) -> None:
     path = plan_copy(KAFE)
     async with editing(path) as (app, pilot):
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         await pilot.pause()
         rewrite_on_disk(path, "size = 14000", "size = 15000")
         await pilot.press("ctrl+s")
@@ -1280,7 +1281,7 @@ async def test_changes_since_the_last_commit_are_listed_and_marked(plan_copy) ->
     path = plan_copy(KAFE)
     committed(path)
     async with editing(path) as (app, pilot):
-        await pilot.press("enter", "end", *" AS")  # the first segment's name
+        await burst(pilot, "enter", "end", *" AS")  # the first segment's name
         await pilot.pause(0.8)  # marks follow half a second after the last edit
         field = field_of(app)
         assert field.path == "people.segments[0].name"
@@ -1319,7 +1320,7 @@ async def test_a_failed_save_says_why_and_offers_another_place(plan_copy, monkey
 
     monkeypatch.setattr("posttui.core.document.write_atomic", disk_full_there)
     async with editing(path) as (app, pilot):
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, Choice)

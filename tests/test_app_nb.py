@@ -19,7 +19,7 @@ from posttui.core.i18n import Catalog
 from posttui.ui.app import PostApp
 from posttui.ui.catalog import KEYS, WORDS
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
-from support.editing import committed, editing, field_of, pick, screen_text, tab_to
+from support.editing import burst, committed, editing, field_of, pick, screen_text, tab_to
 from support.plans import KAFE, sample_plan
 
 SIZE = (160, 40)  # wide: the list, the form and the findings side by side
@@ -145,11 +145,11 @@ async def test_the_command_palette_speaks_norwegian(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"åpne")
+        await burst(pilot, *"åpne")
         await pilot.pause(0.3)
         text = screen_text(app)
         assert "Objectives: åpne" in text
-        await pilot.press("ctrl+u", *"funn")
+        await burst(pilot, "ctrl+u", *"funn")
         await pilot.pause(0.3)
         assert "Funn: time-bound/passed" in screen_text(app)
 
@@ -160,7 +160,7 @@ async def test_dialogs_are_in_norwegian(tmp_path: Path) -> None:
         assert isinstance(app.screen, PlanDetails)
         for key in ("details.plan-title", "details.organization", "details.language"):
             assert said(WORDS, key) in details
-        await pilot.press("escape", "enter", "end", *" AS")
+        await burst(pilot, "escape", "enter", "end", *" AS")
         question = await shown(pilot, "ctrl+q")
         assert isinstance(app.screen, Choice)
         assert "har endringer som ikke er lagret" in question
@@ -172,7 +172,7 @@ async def test_the_changes_view_is_in_norwegian(tmp_path: Path) -> None:
     path = sample(tmp_path)
     committed(path)
     async with editing_nb(path) as (_app, pilot):
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         text = await shown(pilot, "f7")
         assert "Endringer siden siste commit (1)" in text
         assert "Enter går til endringen; Escape lukker." in text

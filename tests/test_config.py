@@ -14,7 +14,7 @@ from posttui.core import config
 from posttui.core.config import Config
 from posttui.core.loader import load
 from posttui.ui.app import PostApp
-from support.editing import opened
+from support.editing import burst, opened
 from support.plans import KAFE, sample_plan
 
 SAMPLE = sample_plan(KAFE)
@@ -65,7 +65,7 @@ async def test_keys_are_remapped_from_the_keymap(tmp_path: Path) -> None:
     app = PostApp(plan, lang="en", config=Config(keymap={"app.save": "f9"}))
     async with app.run_test(size=(120, 40)) as pilot:
         await opened(pilot)
-        await pilot.press("enter", "end", *" AS")
+        await burst(pilot, "enter", "end", *" AS")
         await pilot.press("ctrl+s")  # no longer saves
         await pilot.pause()
         assert "Studenter i Trondheim AS" not in plan.read_text()

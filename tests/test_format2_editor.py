@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from posttui.core.loader import load
+from support.editing import burst
 
 
 async def test_the_plan_period_in_the_plans_details(plan_copy, editor) -> None:
@@ -15,7 +16,7 @@ async def test_the_plan_period_in_the_plans_details(plan_copy, editor) -> None:
         await pilot.pause()
         fields = {f.key: f for f in app.screen.query("BoundField")}
         fields["period_start"].focus_editor()
-        await pilot.press(*"2027-01-01", "tab", *"2027-12-31")
+        await burst(pilot, *"2027-01-01", "tab", *"2027-12-31")
         await pilot.pause()
         await pilot.press("escape", "ctrl+s")
         await pilot.pause()
@@ -53,7 +54,7 @@ async def test_a_targets_source_direction_and_no_value_yet(plan_copy, editor) ->
         await pilot.pause()
         cells = {f.key: f for f in app.screen.query("BoundField") if "targets[1]" in f.key}
         cells["targets[1].source"].focus_editor()
-        await pilot.press(*"survey")
+        await burst(pilot, *"survey")
         cells["targets[1].direction"].focus_editor()
         await pilot.press("enter", "down", "enter")  # the list: -, increase, decrease, ...
         await pilot.pause()

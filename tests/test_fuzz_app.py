@@ -3,8 +3,9 @@ saved file that does not load.
 
 Hypothesis draws the keys (derandomized: the same sequences in every run). One
 example is one app on a fresh copy of a sample plan in a git repository (so that
-the changes view opens too), driven through several key sequences; after each
-sequence the app must still run, and every plan file in the folder must load.
+the changes view opens too), driven through several key sequences, each typed at once
+as a terminal may deliver a fast typist's keys; after each sequence the app must still
+run, and every plan file in the folder must load.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from posttui.core.loader import load
 from posttui.core.writer import TEMP_SUFFIX
 from posttui.ui.app import PostApp
 from posttui.ui.screens.dialogs import PlanDetails
-from support.editing import committed, editing
+from support.editing import burst, committed, editing
 from support.plans import KAFE, NORDLYS, TROMSO, sample_plan
 
 # Every key the app or its widgets bind, and typing: what a user might press. Not
@@ -91,7 +92,7 @@ async def drive(path: Path, start: str, keys: list[list[str]]) -> None:
             files = on_disk(path.parent)
             for sequence in keys:
                 for waiting, run in itertools.groupby(sequence, lambda key: key == WAIT):
-                    await (pilot.pause(WAIT_SECONDS) if waiting else pilot.press(*run))
+                    await (pilot.pause(WAIT_SECONDS) if waiting else burst(pilot, *run))
                 assert app.return_code is None, f"the app stopped after {sequence}"
                 files = assert_saved_files_load(app, path.parent, files)
     finally:

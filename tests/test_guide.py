@@ -32,7 +32,7 @@ from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.guide import GuideScreen
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.smart import smart_summary
-from support.editing import editing
+from support.editing import burst, editing
 from support.plans import SAMPLES, saved
 
 POSTTUI = Path(sys.executable).with_name("posttui")
@@ -64,8 +64,7 @@ def shown(app: PostApp, part: str) -> str:
 async def say(pilot: Pilot[int], text: str = "") -> None:
     """Answer a typed question: replace what the field offers with `text`, then enter."""
     assert isinstance(pilot.app.focused, Input), pilot.app.focused
-    await pilot.press("end", "ctrl+u", *text, "enter")
-    await pilot.pause()
+    await burst(pilot, "end", "ctrl+u", *text, "enter")
 
 
 async def accept(pilot: Pilot[int]) -> None:
@@ -226,7 +225,7 @@ async def test_escape_midway_keeps_what_was_answered(tmp_path: Path) -> None:
         await say(pilot, "Pensjonister")
         await say(pilot, "Naboer")
         assert asked(app) == "segment-size"
-        await pilot.press(*"300", "escape")  # typed, not entered: not an answer
+        await burst(pilot, *"300", "escape")  # typed, not entered: not an answer
         await pilot.pause()
         assert isinstance(app.screen, PostScreen)
         assert app.current_mode == "people"
@@ -267,7 +266,7 @@ async def test_enter_pressed_faster_than_the_screen_answers_the_question_shown(
 ) -> None:
     async with app_on(tmp_path / "kafe.post.toml") as (app, pilot):
         editor = guide(app).query_one(Input)
-        await pilot.press(*"Locals")
+        await burst(pilot, *"Locals")
         # Two enters in the queue before the first is handled: both carry "Locals".
         editor.post_message(Input.Submitted(editor, "Locals"))
         editor.post_message(Input.Submitted(editor, "Locals"))
@@ -562,7 +561,7 @@ async def test_the_period_shows_the_objectives_outside_it_as_it_is_typed(tmp_pat
         await say(pilot)
         await pilot.press(*END.isoformat())
         assert "after the plan's period ends" in shown(app, "live")
-        await pilot.press("ctrl+u", *"2028-12-31")
+        await burst(pilot, "ctrl+u", *"2028-12-31")
         assert "after the plan's period ends" not in shown(app, "live")
 
 
@@ -577,11 +576,11 @@ async def test_the_statement_is_checked_as_it_is_typed(tmp_path: Path) -> None:
         await choose(pilot, "Talking (marketing)")
         assert "SMART" in shown(app, "explanation") and "Time-bound" in shown(app, "explanation")
         assert guide(app).query_one(Input).value == ""  # not the placeholder statement
-        await pilot.press(*"Grow")
+        await burst(pilot, *"Grow")
         assert "too short" in shown(app, "live")
-        await pilot.press(*" our reach now")
+        await burst(pilot, *" our reach now")
         assert "'Grow' without a number is vague" in shown(app, "live")
-        await pilot.press(*" to 2000 followers")  # 2000 alone reads as a year
+        await burst(pilot, *" to 2000 followers")  # 2000 alone reads as a year
         live = shown(app, "live")
         assert "vague" not in live and "The statement is specific enough." in live
         assert app.plan.objectives[0].statement == "New objective"  # typed, not yet answered
@@ -625,14 +624,14 @@ async def test_a_target_where_the_segments_are_not_is_warned_of(tmp_path: Path) 
         await skip_period(pilot)
         await choose(pilot, "Talking (marketing)")
         await say(pilot, "Reach 2000 followers by June")
-        await pilot.press("ctrl+u", *"studnets")
+        await burst(pilot, "ctrl+u", *"studnets")
         assert "Unknown segment 'studnets'" in shown(app, "live")
         await say(pilot, "students")
         await say(pilot, "followers")
         assert "Its segments are on: instagram." in shown(app, "explanation")
-        await pilot.press(*"linkedin")
+        await burst(pilot, *"linkedin")
         assert "none of this objective's segments" in shown(app, "live")
-        await pilot.press("ctrl+u", *"instagram")
+        await burst(pilot, "ctrl+u", *"instagram")
         assert "none of this objective's segments" not in shown(app, "live")
 
 
@@ -652,7 +651,7 @@ async def test_technology_warns_of_a_platform_where_no_segment_is(tmp_path: Path
         await say(pilot)
         assert asked(app) == "technology-platforms"
         assert "tiktok: Students" in shown(app, "explanation")
-        await pilot.press(*", linkedin")
+        await burst(pilot, *", linkedin")
         assert "No segment is on linkedin" in shown(app, "live")
 
 
@@ -685,7 +684,7 @@ async def test_the_palette_and_ctrl_g_start_the_guide_on_a_plan_with_items(
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"guided start")
+        await burst(pilot, *"guided start")
         await until(pilot, lambda: palette_first(app) == "Plan: guided start")
         await pilot.press("enter")
         await pilot.pause()
@@ -717,7 +716,7 @@ async def test_the_guide_speaks_norwegian(tmp_path: Path) -> None:
         await skip_period(pilot)
         await choose(pilot, "Snakke (markedsføring)")
         assert "S · Spesifikt" in shown(app, "explanation")
-        await pilot.press(*"Øke antall følgere nå")
+        await burst(pilot, *"Øke antall følgere nå")
         assert "vag" in shown(app, "live")
     assert app.plan.objectives[0].kind == "talking"
 

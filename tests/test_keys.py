@@ -15,12 +15,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from posttui.ui.app import PostApp
-from support.editing import editing, field_of
+from support.editing import burst, editing, field_of
 from support.plans import NORDLYS, sample_plan
 
 # Keys that move the focus, change the screen or the plan, and text.
@@ -30,20 +29,13 @@ KEYS = [
 ]  # fmt: skip
 
 
-def burst(app: PostApp, keys: list[str]) -> None:
-    """`keys` arrive all at once, as a terminal may deliver them."""
+async def one_at_a_time(pilot: Pilot[int], *keys: str) -> None:
+    """Each key pressed once the app has handled the one before."""
+    app = pilot.app
+    assert isinstance(app, PostApp)
     for key in keys:
-        character = " " if key == "space" else key if len(key) == 1 else None
-        app.post_message(events.Key(key, character))
-
-
-async def settled(app: PostApp, pilot: Pilot[int]) -> None:
-    """Wait until every key has gone through and the app has handled it."""
-    for _ in range(400):
-        await pilot.pause()
-        if not app.gate.busy:
-            break
-    await pilot.pause()
+        await pilot.press(key)
+        await app.gate.settled()
 
 
 def where(app: PostApp) -> dict[str, Any]:
@@ -72,13 +64,8 @@ async def typed(keys: list[str], *, at_once: bool) -> dict[str, Any]:
 
 async def typed_into(path: Path, keys: list[str], *, at_once: bool) -> dict[str, Any]:
     async with editing(path) as (app, pilot):
-        if at_once:
-            burst(app, keys)
-        else:
-            for key in keys:
-                await pilot.press(key)
-                await settled(app, pilot)
-        await settled(app, pilot)
+        await (burst if at_once else one_at_a_time)(pilot, *keys)
+        await pilot.pause()
         return where(app)
 
 
@@ -102,8 +89,7 @@ async def test_a_burst_of_keys_does_what_the_keys_do_one_at_a_time(keys: list[st
 
 async def test_text_typed_in_a_burst_after_enter_lands_in_the_field(plan_copy) -> None:
     async with editing(plan_copy(NORDLYS)) as (app, pilot):
-        burst(app, ["f3", "enter", "end", *" from 2 to 6 posts a month"])
-        await settled(app, pilot)
+        await burst(pilot, "f3", "enter", "end", *" from 2 to 6 posts a month")
         statement = app.plan.objectives[0].statement
         assert statement == "Improve our brand on LinkedIn from 2 to 6 posts a month"
         assert len(app.plan.objectives) == 7  # the 'n' of 'month' added no objective

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Select
 
@@ -92,9 +94,25 @@ async def tab_to(pilot: Pilot[int], path: str, *, key: str = "tab") -> BoundFiel
     raise AssertionError(f"tab never reached {path}; focus is on {pilot.app.focused!r}")
 
 
+async def burst(pilot: Pilot[int], *keys: str) -> None:
+    """Press `keys` (key names or characters, as `Pilot.press` takes them) all at once,
+    as a terminal delivers a fast typist's keys, and wait until the app has handled
+    them. The app takes them in turn (tests/test_keys.py), so this types what a press
+    per key types, many times faster."""
+    app = pilot.app
+    assert isinstance(app, PostApp)
+    for key in keys:
+        if len(key) == 1:
+            app.post_message(events.Key(_character_to_key(key), key))
+        else:
+            app.post_message(events.Key(key, " " if key == "space" else None))
+    await app.gate.settled()
+    await pilot.pause()
+
+
 async def retype(pilot: Pilot[int], text: str) -> None:
     """Clear the focused one-line input and type `text`."""
-    await pilot.press("end", "ctrl+u", *text)
+    await burst(pilot, "end", "ctrl+u", *text)
 
 
 async def pick(pilot: Pilot[int], label: str) -> None:

@@ -60,6 +60,12 @@ class KeyGate:
         """Whether keys are held, or about to be let through."""
         return bool(self.held) or self._waiting
 
+    async def settled(self) -> None:
+        """Wait until every key typed has gone through and the app has handled it."""
+        while self.busy:
+            await asyncio.sleep(0.005)
+        await self._quiet()
+
     def open(self, *, keep: bool = True) -> None:
         """Let keys through from now on: those held so far too, unless not `keep`."""
         self.is_open = True
@@ -88,13 +94,18 @@ class KeyGate:
             self._task = asyncio.create_task(self._when_idle())
 
     async def _when_idle(self) -> None:
+        await self._quiet()
+        if self.app.is_running:
+            self.app.call_later(self._release)
+
+    async def _quiet(self) -> None:
+        """Wait until the app is idle (or has been busy for long enough)."""
         for _ in range(ROUNDS):
             if not self.app.is_running:
                 return
             await self._round()
             if self._idle():
-                break
-        self.app.call_later(self._release)
+                return
 
     async def _round(self) -> None:
         """Wait until every widget has handled what it was sent before now."""
