@@ -62,7 +62,7 @@ class KeyGate:
 
     async def settled(self) -> None:
         """Wait until every key typed has gone through and the app has handled it."""
-        while self.busy:
+        while self.busy and self.app.is_running:
             await asyncio.sleep(0.005)
         await self._quiet()
 
