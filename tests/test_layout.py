@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual.widget import Widget
 from textual.widgets import TextArea
 
 from posttui.core.loader import load
@@ -192,3 +193,35 @@ def test_a_long_statement_shows_in_full_at_80x24_on_every_screen(tmp_path: Path)
         assert " ".join(rows) == statement, rows
         term.keys("C-q")
         assert term.exit_status() == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_typing_that_changes_the_findings_lays_out_nothing(
+    plan_copy: Any, editor: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """Where the findings are a closed drawer, a key that makes a finding come or go
+    redraws what changed (the summary line, the SMART line, the list's row) but asks
+    for no layout of the screen, which costs a typist a frame."""
+    layouts: list[str] = []
+    refresh = Widget.refresh
+
+    def counted(widget: Widget, *regions: Any, **options: Any) -> Widget:
+        if options.get("layout"):
+            layouts.append(f"{type(widget).__name__}#{widget.id}")
+        return refresh(widget, *regions, **options)
+
+    async with editor(plan_copy("nordlys-analytics"), size=size) as (app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query(BoundField).first().focus_editor()
+        await pilot.press("space")  # unsaved from here on: the header stays as it is
+        await pilot.pause()
+        before = len(app.findings)
+        monkeypatch.setattr(Widget, "refresh", counted)
+        await pilot.press("1")  # 'Improve' now has a number: one finding fewer
+        await pilot.pause()
+        assert len(app.findings) == before - 1
+        await pilot.press("backspace")  # and back
+        await pilot.pause()
+        assert len(app.findings) == before
+    assert layouts == []

@@ -104,7 +104,11 @@ class RowList(ScrollView, can_focus=True):
             starts.append(starts[-1] + height)
         self._starts = starts
         self._selectable = selectable or [True] * len(heights)
-        self.virtual_size = Size(self.scrollable_content_region.width, starts[-1])
+        size = Size(self.scrollable_content_region.width, starts[-1])
+        if self.size:
+            self.virtual_size = size
+        else:  # hidden (a closed drawer): no layout of the screen now; one comes on show
+            self.set_reactive(RowList.virtual_size, size)
         self.refresh_rows()
         previous = self.highlighted
         self.highlighted = self._nearest(previous if previous is not None else 0, 1)

@@ -18,8 +18,17 @@ class Text(Static):
         self._shown = (shown.plain, tuple(shown.spans))
 
     def show(self, content: Content, *, layout: bool = True) -> None:
-        """Show `content`; `layout=False` where the size cannot change (one fixed line)."""
+        """Show `content`; the screen is laid out again only if its height changes
+        (`layout=False` where it cannot: one fixed line)."""
         key = (content.plain, tuple(content.spans))
         if key != self._shown:
             self._shown = key
-            self.update(content, layout=layout)
+            self.update(content, layout=layout and self._resizes(content))
+
+    def _resizes(self, content: Content) -> bool:
+        """Whether `content` takes another height than what is shown (as wide as its
+        container, the text only wraps; of auto width, any text may resize it)."""
+        width = self.content_size.width
+        if not width or (self.styles.width is not None and self.styles.width.is_auto):
+            return True
+        return content.get_height(self.styles.get_rules(), width) != self.content_size.height
