@@ -337,8 +337,9 @@ async def test_add_a_target_with_ctrl_n_and_fill_it_in(plan_copy) -> None:
         await burst(pilot, *"reach")
         await pilot.press("tab", "tab")  # its direction: inferred from the numbers
         await burst(pilot, *"4000")
-        await pilot.press("tab")
-        await retype(pilot, "9000")
+        await pilot.press("tab")  # the target, 0 until typed: typing replaces the 0
+        await burst(pilot, *"9000")
+        assert editor_value(field_of(_app)) == "9000"
         await pilot.press("ctrl+s")
         await pilot.pause()
 

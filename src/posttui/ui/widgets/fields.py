@@ -295,7 +295,9 @@ class FoldingInput(Input):
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
-        if self.selection.is_empty:  # a new item's placeholder stays selected
+        if self.value == "0":  # a new target's: the number typed replaces it ("0800")
+            self.select_all()
+        elif self.selection.is_empty:  # a new item's placeholder stays selected
             self.cursor_position = len(self.value)  # typing goes after the value
 
     def _on_blur(self, event: events.Blur) -> None:
