@@ -42,7 +42,7 @@ class KeyGate:
         self.is_open = False
         self._waiting = False  # for the app to go idle, then let the keys held through
         self._calm = True  # every key let through since the app was idle was text typed
-        self._task: asyncio.Task[None] | None = None
+        self._task: asyncio.Task[None] | None = None  # held: the loop keeps only weak ones
 
     def hold(self, event: Typed) -> bool:
         """Whether `event` has to wait its turn (it is then held); if not, it may go on."""

@@ -219,8 +219,8 @@ class LastWordSuggester(Suggester):
         return None
 
 
-class TextField(BoundField):
-    """One line of text, parsed by a parser of `posttui.core.fields`."""
+class TypedField(BoundField):
+    """A field of typed text, parsed by a parser of `posttui.core.fields`."""
 
     def __init__(
         self,
@@ -230,17 +230,32 @@ class TextField(BoundField):
         *,
         placeholder: str = "",
         hint: str = "",
-        suggest: Callable[[], Iterable[str]] | None = None,
-        fold: Callable[[str], str] | None = None,
         fixed: str | None = None,
         id: str | None = None,
     ) -> None:
-        """`suggest`: the words to complete the last word typed from, asked afresh.
-        `fold`: what typed text becomes as it is typed (`Ø` -> `o` in ids), shown so."""
         super().__init__(label, key, hint=hint, fixed=fixed, id=id)
         self.parser = parser
-        self.fold = fold
         self.placeholder = placeholder
+
+
+class TextField(TypedField):
+    """One line of text."""
+
+    def __init__(
+        self,
+        label: str,
+        key: str,
+        parser: fields.Parser = fields.text,
+        *,
+        suggest: Callable[[], Iterable[str]] | None = None,
+        fold: Callable[[str], str] | None = None,
+        **options: Any,
+    ) -> None:
+        """`suggest`: the words to complete the last word typed from, asked afresh.
+        `fold`: what typed text becomes as it is typed (`Ø` -> `o` in ids), shown so.
+        `options`: those of `TypedField` (placeholder, hint, fixed, id)."""
+        super().__init__(label, key, parser, **options)
+        self.fold = fold
         self.suggest = suggest
 
     def editor(self) -> Widget:
@@ -407,24 +422,11 @@ class ProseArea(NotesArea):
         await super()._on_key(event)
 
 
-class NotesField(BoundField):
+class NotesField(TypedField):
     """Text of several lines (descriptions, notes), wrapped to the field's width and
     growing to a few rows."""
 
     AREA: ClassVar[type[NotesArea]] = NotesArea
-
-    def __init__(
-        self,
-        label: str,
-        key: str,
-        parser: fields.Parser = fields.text,
-        *,
-        placeholder: str = "",
-        fixed: str | None = None,
-    ) -> None:
-        super().__init__(label, key, fixed=fixed)
-        self.parser = parser
-        self.placeholder = placeholder
 
     def editor(self) -> Widget:
         return self.AREA(
