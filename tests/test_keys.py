@@ -19,7 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from posttui.ui.app import PostApp
-from support.editing import burst, editing, field_of
+from support.editing import burst, editing, field_of, tab_to
 from support.plans import NORDLYS, sample_plan
 
 # Keys that move the focus, change the screen or the plan, and text.
@@ -103,3 +103,32 @@ def test_any_burst_of_keys_does_what_the_keys_do_one_at_a_time(keys: list[str]) 
 
     slowly, at_once = asyncio.run(both())
     assert at_once == slowly
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_every_frame_shows_the_text_typed_with_its_findings(
+    plan_copy: Any, size: tuple[int, int]
+) -> None:
+    """A frame drawn while typing never shows the text with the findings of the text
+    before it: the digit that makes a statement measurable and the finding that goes
+    with it show in one frame (not the digit first, and the finding a frame or two
+    later, which a typist sees flicker and which costs a frame per key)."""
+    async with editing(plan_copy(NORDLYS), size=size) as (app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        editor = (await tab_to(pilot, "objectives[0].statement")).query_one(TextArea)
+        frames: list[tuple[bool, bool]] = []  # (a digit shown, the vague finding shown)
+        display = app._display
+
+        def drawn(screen: Any, update: Any) -> None:
+            display(screen, update)
+            if update is not None:
+                vague = any(f.path == "objectives[0].statement" for f in app.findings)
+                frames.append((any(c.isdigit() for c in editor.text), vague))
+
+        app._display = drawn  # type: ignore[method-assign]
+        for key in ["end", "space", "1", "backspace", "2", "backspace"]:
+            await pilot.press(key)
+            await pilot.pause()
+        assert (True, False) in frames and (False, True) in frames
+        assert all(digit != vague for digit, vague in frames), frames

@@ -9,12 +9,17 @@ such bursts. The gate lets a key through when the app has nothing left to do, an
 holds the keys behind it, in order, until then. Text typed into a text field, behind
 more text, moves nothing: it goes straight through, as fast as it comes. (Any other
 key waits for the text before it: ctrl+z, say, undoes the text typed before it.)
+
+While a key to a text field is handled, no frame is drawn: the text and what it sets
+off (the findings, the SMART line) show in one frame, not in a frame of text and, a
+frame's period or two later, one of findings.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -29,6 +34,9 @@ Typed = events.Key | events.Paste
 # A handler that waits on something (a worker, a dialog) holds no key for longer.
 ROUND_SECONDS = 0.5
 ROUNDS = 20
+# Nor the frames for longer, while a key to a text field is handled (looked at every ms).
+FRAME_SECONDS = 0.05
+FRAME_POLL = 0.001
 
 
 class KeyGate:
@@ -43,6 +51,7 @@ class KeyGate:
         self._waiting = False  # for the app to go idle, then let the keys held through
         self._calm = True  # every key let through since the app was idle was text typed
         self._task: asyncio.Task[None] | None = None  # held: the loop keeps only weak ones
+        self._drawing: asyncio.Task[None] | None = None  # draws once a key is handled
 
     def hold(self, event: Typed) -> bool:
         """Whether `event` has to wait its turn (it is then held); if not, it may go on."""
@@ -50,6 +59,7 @@ class KeyGate:
         free = self.is_open and not self.held and not self._waiting
         if free and ((typing and self._calm) or self._idle()):
             self._calm = typing
+            self._draw_when_handled()
             return False
         self.held.append(event)
         self._wait()
@@ -75,9 +85,28 @@ class KeyGate:
 
     def _typing(self, event: Typed) -> bool:
         """Whether `event` is text typed into the text field focused (it moves nothing)."""
-        focused = self.app.focused
         typed = isinstance(event, events.Key) and event.is_printable
-        return typed and isinstance(focused, (Input, TextArea))
+        return typed and self._editing()
+
+    def _editing(self) -> bool:
+        return isinstance(self.app.focused, (Input, TextArea))
+
+    def _draw_when_handled(self) -> None:
+        """A key to a text field: draw once it has been handled, with what it sets off."""
+        if self._drawing is None and self._editing():
+            self.app._begin_batch()  # Textual's own hold on frames (App.batch_update)
+            self._drawing = asyncio.create_task(self._draw())
+
+    async def _draw(self) -> None:
+        try:
+            deadline = time.monotonic() + FRAME_SECONDS
+            while not self._idle() and time.monotonic() < deadline:
+                await asyncio.sleep(FRAME_POLL)
+        finally:
+            self._drawing = None
+            self.app._end_batch()
+            with contextlib.suppress(ScreenStackError):
+                self.app.screen.check_idle()  # it draws what waited
 
     def _nodes(self) -> list[MessagePump]:
         try:
@@ -132,5 +161,6 @@ class KeyGate:
         while self.held and (idle or (self._calm and self._typing(self.held[0]))):
             event = self.held.popleft()
             self._calm, idle = self._typing(event), False
+            self._draw_when_handled()
             await self.let_through(event)
         self._wait()
