@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 
 from posttui.core.rules.registry import RuleGroup, by_group, collapsed
 from posttui.core.terminal import preview
@@ -50,7 +49,8 @@ WRAP_CACHE_SIZE = 20_000
 class FindingList(RowList):
     """One line per group title; per finding, its rule and subject, then its message,
     wrapped to the width: every finding is readable in full. A subject that does not
-    fit beside the rule gets lines of its own."""
+    fit beside the rule gets lines of its own. No findings: a line that says so (in the
+    list, so that the last finding going lays nothing out)."""
 
     def __init__(self) -> None:
         super().__init__(id="findings-list")
@@ -87,8 +87,11 @@ class FindingList(RowList):
             else:
                 wrapped = self._wrapped[row, width] = finding_lines(row, width)
                 lines.append(wrapped)
+        selectable = [not isinstance(r, str) for r in self.rows]
+        if not lines:
+            lines, selectable = [none_lines(width, lang)], [False]
         self._lines = lines
-        self.set_rows([len(row) for row in lines], [not isinstance(r, str) for r in self.rows])
+        self.set_rows([len(row) for row in lines], selectable)
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
@@ -104,6 +107,10 @@ class FindingList(RowList):
     def finding(self, index: int | None) -> Finding | None:
         row = self.row(index)
         return row if row is not None and not isinstance(row, (str, RuleGroup)) else None
+
+
+def none_lines(width: int, lang: str) -> tuple[Content, ...]:
+    return (Content(), *Content.styled(WORDS("findings.none", lang), "$success").wrap(width))
 
 
 def group_lines(group: RuleGroup, opened: bool, width: int, lang: str) -> tuple[Content, ...]:
@@ -178,9 +185,6 @@ class FindingsPanel(Vertical):
     FindingsPanel { width: 38; border-left: vkey $foreground 20%; }
     FindingsPanel > #findings-title { padding: 0 1; text-style: bold; background: $panel; }
     FindingsPanel > FindingList { padding: 0 1; }
-    FindingsPanel > #findings-empty { padding: 1; color: $success; display: none; }
-    FindingsPanel.-clean > #findings-empty { display: block; }
-    FindingsPanel.-clean > FindingList { display: none; }
     """
 
     class Chosen(Message):
@@ -195,7 +199,6 @@ class FindingsPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Text(id="findings-title")
         yield FindingList()
-        yield Static(Content(say(self, "findings.none")), id="findings-empty")
 
     def show(self, findings: list[Finding]) -> None:
         if findings == self._shown:
@@ -203,7 +206,6 @@ class FindingsPanel(Vertical):
         title = Content(say(self, "findings.title", count=len(findings)))
         self.query_one("#findings-title", Text).show(title, layout=False)
         self._shown = findings
-        self.set_class(not findings, "-clean")
         self.query_one(FindingList).show(findings)
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
