@@ -1336,3 +1336,30 @@ async def test_a_failed_save_says_why_and_offers_another_place(plan_copy, monkey
         assert app.sub_title.startswith(f"mine-{path.name}")
     assert path.read_bytes() == original
     assert saved(path.with_name(f"mine-{path.name}")).people.segments[0].name.endswith(" AS")
+
+
+def styles(app: PostApp) -> list[tuple[str, str | None, str, str, str]]:
+    """How each widget of the screen shown is drawn: its background, colour, display."""
+    return [
+        (type(w).__name__, w.id, str(w.styles.background), str(w.styles.color), w.display)
+        for w in app.screen.walk_children()
+    ]
+
+
+async def test_a_screen_shown_again_is_styled_as_a_new_one(plan_copy) -> None:
+    """A screen keeps its styles while hidden rather than being styled anew on each visit:
+    after another theme is chosen elsewhere, Objectives shown again looks as it does when
+    first shown in that theme."""
+    async with editing(plan_copy(KAFE)) as (app, pilot):
+        await switch(pilot, "f3")
+        await switch(pilot, "f2")
+        app.theme = "textual-light"
+        await pilot.pause()
+        await switch(pilot, "f3")
+        again = styles(app)
+    async with editing(plan_copy(KAFE)) as (app, pilot):
+        app.theme = "textual-light"
+        await pilot.pause()
+        await switch(pilot, "f3")
+        fresh = styles(app)
+    assert again == fresh

@@ -86,7 +86,16 @@ def peek_language(path: Path) -> str | None:
 
 def screen(module: str, name: str) -> Callable[[], Screen[Any]]:
     """A mode's screen, imported when the mode is first shown."""
-    return lambda: getattr(import_module(f"posttui.ui.screens.{module}"), name)()
+
+    def made() -> Screen[Any]:
+        made: Screen[Any] = getattr(import_module(f"posttui.ui.screens.{module}"), name)()
+        # Styled as its widgets mount, with the app's stylesheet as it is. Textual would
+        # parse all CSS again and style every screen anew for a screen it has not seen
+        # (twice, on a switch of mode), though the CSS has not changed since.
+        made._css_update_count = made.app._css_update_count
+        return made
+
+    return made
 
 
 class PostApp(App[int]):
@@ -618,7 +627,7 @@ class PostApp(App[int]):
         if self.current_mode != mode:
             await self.switch_mode(mode)
         if isinstance(self.screen, PostScreen):
-            self.screen.focus_path(path)
+            await self.screen.focus_path(path)
 
     async def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
         await self.go_to(event.finding.path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -48,7 +48,11 @@ class PostScreen(Speaking[None]):
     ]
 
     def __init__(self) -> None:
-        super().__init__(name=self.STEP)
+        # The breakpoint's class from the start, not from the first resize: a new class
+        # then would style every widget of the screen again.
+        width = self.app.size.width
+        classes = self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
+        super().__init__(name=self.STEP, classes=" ".join(classes))
         self._stale = True
         self._new_words = False  # the language changed since it was composed
         self._shown: Any = None  # the item object the form shows
@@ -103,6 +107,14 @@ class PostScreen(Speaking[None]):
         self.watch(self.app, "findings", self._findings_changed, init=False)
         self.watch(self.app, "changed", self._mark_changes, init=False)
         self.watch(self.app, "lang", self._language_changed, init=False)
+
+    @on(events.ScreenResume)
+    def _styled_already(self, event: events.ScreenResume) -> None:
+        """Shown again, it keeps the styles it has: classes set while it was hidden
+        styled their widgets at once, and a new theme styles every screen on the switch
+        (App.switch_mode). Textual would style all its widgets again, a switch's main
+        cost."""
+        event.refresh_styles = False
 
     async def on_screen_resume(self) -> None:
         if self._new_words:
@@ -239,6 +251,9 @@ class PostScreen(Speaking[None]):
     def form_followed(self, item: ItemKey) -> None:
         """Hook: the item the form shows is now where and what `item` says."""
 
+    async def form_mounted(self) -> None:
+        """Hook: wait until the fields mounted for the item shown (targets) are there."""
+
     def _mark_changes(self) -> None:
         """Mark the fields whose value differs from the last commit."""
         changed = self.post_app.changed
@@ -345,7 +360,7 @@ class PostScreen(Speaking[None]):
     def item(self) -> Any:
         return None if self.base is None else paths.get(self.post_app.plan, self.base)
 
-    def focus_path(self, path: str) -> None:
+    async def focus_path(self, path: str) -> None:
         """Show and focus what `path` names: its item in the list, then its field."""
         if self._stale:
             self.refresh_all()
@@ -353,8 +368,8 @@ class PostScreen(Speaking[None]):
         if index is not None:
             self.items.pick(index)
             self.bind_form(index)
-        # After a refresh, so that fields mounted for the item (targets) are there.
-        self.call_after_refresh(self._focus_field, path)
+        await self.form_mounted()
+        self._focus_field(path)
 
     def _focus_field(self, path: str) -> None:
         fields = [f for f in self.query(BoundField) if f.base is not None]

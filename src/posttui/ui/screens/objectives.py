@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import AwaitMount
 from textual.widgets import Button, Label, Static
 
 from posttui.core import fields
@@ -118,6 +119,7 @@ class ObjectivesScreen(PostScreen):
         Binding("ctrl+n", "add_target", "Add target", id="objectives.add-target"),
     ]
     new_target: int | None = None  # the target ctrl+n added, its row not yet shown
+    _rows: AwaitMount | None = None  # the target rows last mounted
 
     def item_list(self) -> ItemList:
         return ItemList(
@@ -212,7 +214,11 @@ class ObjectivesScreen(PostScreen):
             return
         rows.remove_children()
         if chosen is not None:
-            rows.mount_all(TargetRow(self, chosen, index) for index in range(wanted))
+            self._rows = rows.mount_all(TargetRow(self, chosen, index) for index in range(wanted))
+
+    async def form_mounted(self) -> None:
+        if self._rows is not None:
+            await self._rows
 
     def findings_changed(self) -> None:
         self._show_smart()

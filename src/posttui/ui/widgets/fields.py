@@ -70,7 +70,8 @@ class BoundField(Widget):
         id: str | None = None,
     ) -> None:
         """`fixed`: the base path of a field that always edits the same table."""
-        super().__init__(id=id, classes="" if label else "-bare")
+        # Disabled until bound: enabling it then styles it once, not twice.
+        super().__init__(id=id, classes="" if label else "-bare", disabled=True)
         self.label = label
         self.key = key
         self.hint = hint
@@ -108,6 +109,8 @@ class BoundField(Widget):
         self.target = target
         if self.is_mounted:
             self._show_bound()
+        else:  # focusable at once; shown when mounted
+            self.disabled = target is None
 
     def follow(self, item: ItemKey) -> None:
         """The item shown is still `item`, renamed or moved: edit it there."""
