@@ -6,7 +6,9 @@ Prints one table, with PASS/MISS per aim:
    started in a fresh tmux session (120x40), ``tmux capture-pane -p`` polled every ~10 ms
    until the plan title shows; against a minimal Textual app (Header, Static, Footer) that
    shows a known marker, measured alternately in the same run with the same Python.
-   Median of each; aim: posttui <= 1.25x the minimal app.
+   Median of each; aim: posttui <= 1.25x the minimal app. "Ready to edit" is the same run
+   until the findings panel shows (plan loaded and linted, People screen built); aim:
+   <= 2x the minimal app's first frame.
 2. Keystroke to updated findings panel, with Pilot (``PostApp(path).run_test()``), on a
    generated 1,000-objective plan and on each sample plan: in the statement field of a
    vague objective (no digit; one is made if the plan has none), type a digit (the
@@ -15,6 +17,15 @@ Prints one table, with PASS/MISS per aim:
    keys; aims: <= 50 ms on 1,000 objectives, <= 16 ms on the samples.
 3. Peak memory (VmHWM from /proc) of ``posttui`` with the 1,000-objective plan open in
    tmux, against the minimal app; no aim, shown for the record.
+4. Keystroke to the next painted frame at 80x24, 120x40 and 200x60 (narrow, medium and
+   wide layouts) on the first sample, against the minimal Input app at the same size;
+   aim <= 3x.
+5. Switching screens with Pilot on kafe-solsiden at the same three sizes: from F3, F4,
+   F5 (the first visit of Objectives, Strategy, Technology) and then F2, F3 (back to
+   screens shown before) to the first frame the new screen draws; against a minimal app
+   with a mode per F key (Header, Input, Static, Footer). Aims: a first visit <= 2x the
+   minimal app's first switch to a new mode, a visited screen <= 1.5x its switch back;
+   the verdict is on the slowest screen. ``--quick`` measures 4 and 5 at 120x40 only.
 
 How the keystroke is timed. ``Pilot.press`` itself waits for the CPU to go idle twice
 per key (``textual._wait.wait_for_idle(0)``, each at least one 20 ms sleep), so a key
@@ -57,12 +68,14 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import tomli_w
 from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from posttui.core.rules import Finding
@@ -85,6 +98,7 @@ OBJECTIVES_MARKER = "Statement"  # the Objectives form (its list is hidden at 80
 SIZE = (120, 40)
 
 AIM_FIRST_FRAME = 1.25  # ratio to the minimal app
+AIM_READY = 2.0  # ratio to the minimal app's first frame
 AIM_KEY_BIG = 0.050  # seconds
 AIM_KEY_SAMPLE = 0.016
 
@@ -548,6 +562,106 @@ async def bench_keys(
 
 
 # ---------------------------------------------------------------------------
+# Switching screens (Pilot)
+# ---------------------------------------------------------------------------
+
+# F3, F4, F5: the first visit of Objectives, Strategy, Technology; then F2 and F3 go
+# back to screens shown before.
+FIRST_VISITS = ["f3", "f4", "f5"]
+VISITED = ["f2", "f3"]
+AIM_FIRST_VISIT = 2.0  # ratio to the minimal app's first switch to a new mode
+AIM_VISITED = 1.5
+
+
+class MinimalScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(id="field", compact=True)
+        yield Static(id="shown")
+        yield Footer()
+
+
+class MinimalModesApp(App[None]):
+    """The screen-switch baseline: a mode per F key, each a minimal screen."""
+
+    MODES: ClassVar[dict[str, Any]] = {key: MinimalScreen for key in ("f2", "f3", "f4", "f5")}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"switch_mode('{key}')") for key in ("f3", "f4", "f5", "f2")
+    ]
+
+    def on_mount(self) -> None:
+        self.switch_mode("f2")
+
+
+async def switch_times(app: App[Any], size: tuple[int, int]) -> list[float]:
+    """Seconds from each F key of FIRST_VISITS + VISITED to the new screen's first frame."""
+    async with app.run_test(size=size) as pilot:
+        for _ in range(100):  # the plan loaded and its first screen shown
+            if getattr(app, "plan_loaded", True) and app.screen.is_mounted:
+                break
+            await pilot.pause()
+        await pilot.pause(0.2)
+        drawn: list[tuple[float, Screen[Any]]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                drawn.append((time.perf_counter(), screen))
+
+        app._display = spy  # type: ignore[method-assign]
+        times = []
+        for key in FIRST_VISITS + VISITED:
+            before = app.screen
+            drawn.clear()
+            began = time.perf_counter()
+            assert app._driver is not None
+            app._driver.send_message(events.Key(key, None))
+            while not any(screen is not before for _, screen in drawn):
+                await asyncio.sleep(0)
+                if time.perf_counter() - began > TIMEOUT:
+                    raise RuntimeError(f"{type(app).__name__}: {key} showed no new screen")
+            times.append(next(t for t, screen in drawn if screen is not before) - began)
+            await pilot.pause(0.2)  # its tail (a lint, a late refresh) before the next
+    return times
+
+
+def visit_rows(plan: Path, runs: int, sizes: list[tuple[int, int]]) -> list[Row]:
+    """First visits and visited screens at each size, against the minimal app's."""
+    rows = []
+    for size in sizes:
+        label = f"{size[0]}x{size[1]}"
+        progress(f"screens: switching at {label}, {plan.name} and the minimal app, {runs} runs")
+        ours, theirs = [], []
+        for _ in range(runs):
+            theirs.append(asyncio.run(switch_times(MinimalModesApp(), size)))
+            ours.append(asyncio.run(switch_times(PostApp(plan), size)))
+        first = len(FIRST_VISITS)
+        for name, part, aim in [
+            ("first visit of a POST screen (f3/f4/f5)", slice(0, first), AIM_FIRST_VISIT),
+            ("back to a visited screen (f2/f3)", slice(first, None), AIM_VISITED),
+        ]:
+            mine = [t for run in ours for t in run[part]]
+            base = statistics.median(t for run in theirs for t in run[part])
+            worst = max(
+                statistics.median(run[i] for run in ours)
+                for i in range(len(FIRST_VISITS + VISITED))[part]
+            )
+            rows.append(
+                Row(
+                    f"{name}, {plan.name.removesuffix('.post.toml')}, {label}",
+                    ms(statistics.median(mine)),
+                    ms(base),
+                    f"{statistics.median(mine) / base:.2f}x",
+                    f"<= {aim}x",
+                    verdict(worst / base <= aim),
+                    f"slowest screen {ms(worst)} ({worst / base:.2f}x)",
+                )
+            )
+    return rows
+
+
+# ---------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------
 
@@ -630,8 +744,8 @@ def tmux_rows(runs: int, big_plan: Path, python: Path, use_tmux: bool) -> list[R
             ms(ready),
             ms(theirs),
             f"{ready / theirs:.2f}x",
-            "-",
-            "info",
+            f"<= {AIM_READY}x",
+            verdict(ready / theirs <= AIM_READY),
             "until the findings panel shows (plan loaded, People screen built)",
         )
     )
@@ -662,10 +776,10 @@ PAINT_SIZES = [(80, 24), (120, 40), (200, 60)]
 AIM_PAINTED = 3.0  # ratio to the minimal app
 
 
-def painted_rows(plan: str | Path, keys: int) -> list[Row]:
+def painted_rows(plan: str | Path, keys: int, sizes: list[tuple[int, int]]) -> list[Row]:
     path = Path(plan)
     rows = []
-    for size in PAINT_SIZES:
+    for size in sizes:
         label = f"{size[0]}x{size[1]}"
         progress(f"keys: painted frame at {label}, {path.name} and the minimal app")
         _, base_painted, _ = asyncio.run(bench_minimal_keys(keys, size))
@@ -751,7 +865,12 @@ def main(argv: list[str] | None = None) -> int:
             if key.profile:
                 profiles.append(key.profile)
 
-        rows.extend(painted_rows(samples[0] if samples else big_plan, keys))
+        sizes = [SIZE] if args.quick else PAINT_SIZES
+        rows.extend(painted_rows(samples[0] if samples else big_plan, keys, sizes))
+        visits = Path(folder, "visits")  # a copy no key has edited: no recovery offered
+        visits.mkdir()
+        plan = Path(shutil.copy(FIRST_FRAME_PLAN, visits))
+        rows.extend(visit_rows(plan, frame_runs // 2 or 1, sizes))
 
     print()
     print_table(rows)
