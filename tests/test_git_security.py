@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -133,8 +134,10 @@ def test_serve_in_a_cloned_repository_does_not_run_its_posttui(
 def test_git_setup_names_an_isolated_python(cloned: tuple[Path, Path]) -> None:
     clone, _ = cloned
     for key in ("diff.posttui.textconv", "merge.posttui.driver"):
-        command = git(clone, "config", key).stdout
-        assert f"{sys.executable} -I -m posttui " in command or " -P -m posttui " in command
+        python, flag, *rest = shlex.split(git(clone, "config", key).stdout)
+        # This interpreter (by whichever of its names), isolated from the working folder.
+        assert Path(python).resolve() == Path(sys.executable).resolve()
+        assert flag in ("-I", "-P") and rest[:2] == ["-m", "posttui"]
     assert git(clone, "config", "diff.posttui.textconv").stdout.strip().endswith(" show --")
 
 
