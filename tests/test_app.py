@@ -1363,3 +1363,33 @@ async def test_a_screen_shown_again_is_styled_as_a_new_one(plan_copy) -> None:
         await switch(pilot, "f3")
         fresh = styles(app)
     assert again == fresh
+
+
+def footer_keys(app: PostApp) -> set[tuple[str, str]]:
+    return {(key.key, key.description) for key in app.screen.query("FooterKey")}
+
+
+def keys_to_show(app: PostApp) -> set[tuple[str, str]]:
+    """The keys the focused widget and the screen offer, the first of each action: what
+    the footer should show."""
+    first: dict[str, tuple[str, str]] = {}
+    for _, binding, _, _ in app.screen.active_bindings.values():
+        if binding.show or binding.key == app.COMMAND_PALETTE_BINDING:
+            first.setdefault(binding.action, (binding.key, binding.description))
+    return set(first.values())
+
+
+async def test_the_footer_shows_the_keys_of_wherever_the_focus_is(plan_copy) -> None:
+    """The footer always shows the keys of the focused field, row or list: through the
+    form and a target row (ctrl+r), across screens, and in the other language."""
+    shown: set[tuple[str, str]] = set()
+    async with editing(plan_copy(NORDLYS)) as (app, pilot):
+        for key in ["f3", "down", "down", "enter", *["tab"] * 14, "escape", "f4", "f2", "f3"]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert footer_keys(app) == keys_to_show(app), key
+            shown |= footer_keys(app)
+        app.lang = "nb"
+        await pilot.pause()
+        assert footer_keys(app) == keys_to_show(app)
+    assert ("ctrl+r", "Remove target") in shown
