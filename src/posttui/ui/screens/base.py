@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Footer, Header, Static
 
 from posttui.core import paths
 from posttui.core.document import ItemKey
@@ -19,7 +19,6 @@ from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import PlanState, state
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
-from posttui.ui.widgets.footer import CompactFooter
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.steps import StepBar
 
@@ -78,7 +77,7 @@ class PostScreen(Speaking[None]):
                 yield from self.compose_form_extras()
             yield FindingsPanel()
         yield FindingsSummary()
-        yield CompactFooter()
+        yield Footer(compact=True)
 
     def item_list(self) -> ItemList:
         raise NotImplementedError
