@@ -367,14 +367,19 @@ class KeyFigures:
     profile: str = ""
 
 
+def minimal_widgets() -> ComposeResult:
+    """What each minimal baseline shows: a header, an Input, a Static and a footer."""
+    yield Header()
+    yield Input(id="field", compact=True)
+    yield Static(id="shown")
+    yield Footer()
+
+
 class MinimalInputApp(App[None]):
     """The keystroke baseline: an Input whose every change a Static reports."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Input(id="field", compact=True)
-        yield Static(id="shown")
-        yield Footer()
+        return minimal_widgets()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one("#shown", Static).update(describe(event.value))
@@ -575,10 +580,7 @@ AIM_VISITED = 1.5
 
 class MinimalScreen(Screen[None]):
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Input(id="field", compact=True)
-        yield Static(id="shown")
-        yield Footer()
+        return minimal_widgets()
 
 
 class MinimalModesApp(App[None]):
