@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -93,6 +94,18 @@ async def test_text_typed_in_a_burst_after_enter_lands_in_the_field(plan_copy) -
         statement = app.plan.objectives[0].statement
         assert statement == "Improve our brand on LinkedIn from 2 to 6 posts a month"
         assert len(app.plan.objectives) == 7  # the 'n' of 'month' added no objective
+
+
+async def test_settled_waits_for_keys_the_app_has_not_taken_yet(plan_copy) -> None:
+    """Keys posted all at once are held only as the app takes them from its queue:
+    waiting for them to settle waits for the last, not only for the app to go quiet
+    (on a busy machine the outcome of a burst was read with its last enter held)."""
+    async with editing(plan_copy(NORDLYS)) as (app, _pilot):
+        for key in ["n", "enter", "space", "enter", "enter"]:
+            app.post_message(events.Key(key, {"n": "n", "space": " "}.get(key)))
+        await app.gate.settled()
+        assert not app.gate.busy
+        assert type(app.focused).__name__ == "SelectOverlay"  # the last enter opened it
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])

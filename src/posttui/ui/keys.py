@@ -71,10 +71,15 @@ class KeyGate:
         return bool(self.held) or self._waiting
 
     async def settled(self) -> None:
-        """Wait until every key typed has gone through and the app has handled it."""
-        while self.busy and self.app.is_running:
-            await asyncio.sleep(0.005)
-        await self._quiet()
+        """Wait until every key typed has gone through and the app has handled it.
+        Keys posted but not yet taken from the app's queue are held only once the app
+        gets to them: the app going quiet is not enough, the gate must be empty then."""
+        while self.app.is_running:
+            while self.busy and self.app.is_running:
+                await asyncio.sleep(0.005)
+            await self._quiet()
+            if not self.busy:
+                return
 
     def open(self, *, keep: bool = True) -> None:
         """Let keys through from now on: those held so far too, unless not `keep`."""
