@@ -80,6 +80,7 @@ async def typed_into(path: Path, keys: list[str], *, at_once: bool) -> dict[str,
         ["f4", "n", *"Quiz"],  # a new item: its placeholder replaced
         ["f3", "enter", "escape", "down", "enter", "end", *" z"],  # back to the list
         ["n", "f5", "ctrl+z", "f2", "x"],  # an add undone elsewhere: the list drawn as it is
+        ["f3", "ctrl+n", "7", "7", "tab"],  # a new target: its first cell, focused a frame later
     ],
 )
 async def test_a_burst_of_keys_does_what_the_keys_do_one_at_a_time(keys: list[str]) -> None:

@@ -27,6 +27,7 @@ from typing import Any
 from textual import events
 from textual.app import App, ScreenStackError
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 Typed = events.Key | events.Paste
@@ -120,7 +121,11 @@ class KeyGate:
             return [self.app]
 
     def _idle(self) -> bool:
-        return all(node._message_queue.empty() for node in self._nodes())
+        """Nothing waits to be handled: no message, nor a callback for after the next
+        frame (`call_after_refresh`, which may move the focus: a new target row's)."""
+        nodes = self._nodes()
+        after_frame = any(isinstance(node, Screen) and node._callbacks for node in nodes)
+        return not after_frame and all(node._message_queue.empty() for node in nodes)
 
     def _wait(self) -> None:
         if self.is_open and self.held and not self._waiting:
