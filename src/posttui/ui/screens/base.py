@@ -70,14 +70,27 @@ class PostScreen(Speaking[None]):
                 yield self.item_list()
                 yield from self.compose_aside()
             with VerticalScroll(id="form", can_focus=False):
-                yield from self.compose_form_header()
+                yield from self._bound(self.compose_form_header())
                 yield Static(Content(say(self, f"empty.{self.STEP}")), id="form-empty")
                 with Vertical(id="item-form"):
-                    yield from self.compose_form()
+                    yield from self._bound(self.compose_form())
                 yield from self.compose_form_extras()
             yield FindingsPanel()
         yield FindingsSummary()
         yield Footer(compact=True)
+
+    def _bound(self, widgets: ComposeResult) -> ComposeResult:
+        """The fields of `widgets` bound before they mount, to the first item (which the
+        list selects first): a field bound once mounted is enabled then, and styled
+        again, with all it holds (about half of a screen's first showing)."""
+        first = self.post_app.key(self.SECTION, 0) if self._section_items() else None
+        for widget in widgets:
+            if isinstance(widget, BoundField):
+                widget.bind(widget.fixed if widget.fixed is not None else first)
+            yield widget
+
+    def _section_items(self) -> list[Any]:
+        return paths.get(self.post_app.plan, self.SECTION)  # type: ignore[no-any-return]
 
     def item_list(self) -> ItemList:
         raise NotImplementedError

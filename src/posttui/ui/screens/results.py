@@ -75,10 +75,14 @@ class ResultRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         at = f"{self.dialog.target_path}.results[{self.index}]"
-        yield TextField("", f"{at}.date", required_date, placeholder=say(self, "field.date"))
-        yield TextField("", f"{at}.value", number_in(language(self)))
-        yield TextField("", f"{at}.source", fields.optional_slug)
-        yield TextField("", f"{at}.note")
+        cells = {
+            "date": TextField("", f"{at}.date", required_date, placeholder=say(self, "field.date")),
+            "value": TextField("", f"{at}.value", number_in(language(self))),
+            "source": TextField("", f"{at}.source", fields.optional_slug),
+            "note": TextField("", f"{at}.note"),
+        }
+        for name, cell in cells.items():
+            yield cell.add_class(f"result-{name}")  # its column's width (styles)
 
     def on_mount(self) -> None:
         for field in self.query(BoundField):
@@ -124,7 +128,7 @@ class ResultsDialog(Speaking[None], ModalScreen[None]):
             yield Text(id="results-status")
             with Horizontal(classes="result-row", id="results-header"):
                 for name in ("date", "value", "source", "note"):
-                    yield Label(say(self, f"results.{name}"))
+                    yield Label(say(self, f"results.{name}"), classes=f"result-{name}")
             yield Vertical(id="result-rows")
             yield Static(Content(say(self, "results.none")), id="results-empty")
             with Horizontal(id="results-buttons"):

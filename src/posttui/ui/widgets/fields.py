@@ -267,7 +267,9 @@ class TextField(TypedField):
             self.fold,
             placeholder=self.placeholder,
             suggester=suggester,
-            classes="field-editor",
+            # Valid from the start, as Textual marks an input without validators on its
+            # first value: marked then, once mounted, it would be styled again.
+            classes="field-editor -valid",
             select_on_focus=False,
             compact=True,
         )
