@@ -23,7 +23,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from posttui.core.i18n import LANGUAGES, choose
 from posttui.core.terminal import preview, printable
@@ -34,6 +34,7 @@ from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails, SaveAs
 from posttui.ui.state import Added, Deleted, Edited, Invalid, Moved, PlanState
 from posttui.ui.widgets.findings import FindingsPanel
+from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.steps import StepBar
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ class PostApp(App[int]):
         yield StepBar("")
         opening = say(self, "app.opening", name=printable(self.path.name))
         yield Static(Content(opening), classes="opening")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = preview(peek_title(self.path))

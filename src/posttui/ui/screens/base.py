@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from posttui.core import paths
 from posttui.core.document import ItemKey
@@ -19,6 +19,7 @@ from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import PlanState, state
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
+from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.steps import StepBar
 
@@ -77,7 +78,7 @@ class PostScreen(Speaking[None]):
                 yield from self.compose_form_extras()
             yield FindingsPanel()
         yield FindingsSummary()
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def _bound(self, widgets: ComposeResult) -> ComposeResult:
         """The fields of `widgets` bound before they mount, to the first item (which the

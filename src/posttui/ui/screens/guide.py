@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 
 from posttui.core import fields
 from posttui.core.rules.registry import DEFAULT_MAX_MONTHLY_GROWTH
@@ -30,6 +30,7 @@ from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.speaking import Speaking
 from posttui.ui.widgets.fields import LINE_BREAK, LastWordSuggester
 from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
+from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.text import Text
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class GuideScreen(Speaking[None]):
                 yield Text(id="guide-choice-why")
             yield FindingsPanel()
         yield FindingsSummary()
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.interview = Interview(self.post_app)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from posttui.core.catalog import Number
 from posttui.core.progress import ObjectiveProgress, TargetProgress, by_risk, plan_progress
@@ -24,6 +24,7 @@ from posttui.core.terminal import preview
 from posttui.ui.catalog import WORDS, language, say
 from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import state
+from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.rows import RowList
 from posttui.ui.widgets.smart import smart_letters
 from posttui.ui.widgets.steps import StepBar
@@ -228,7 +229,7 @@ class ProgressScreen(Speaking[None]):
         yield StepBar(self.STEP)
         yield Text(id="progress-method")
         yield ProgressList(id="progress-list")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._plan_changed, init=False)

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from posttui.core import fields, paths
 from posttui.core.document import ItemKey
@@ -33,6 +33,7 @@ from posttui.ui.catalog import language, say
 from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import Edited, state
 from posttui.ui.widgets.fields import LINE_BREAK, BoundField, TextField
+from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.text import Text
 
 
@@ -135,7 +136,7 @@ class ResultsDialog(Speaking[None], ModalScreen[None]):
                 yield Button(say(self, "results.add"), id="add-result", compact=True)
                 yield Button(say(self, "results.close"), id="close-results", compact=True)
             yield Static(Content(say(self, "results.keys")), classes="results-keys")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._plan_changed, init=False)
