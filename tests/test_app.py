@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
+from textual.widgets._footer import FooterKey
 
 from posttui.core import paths
 from posttui.core.loader import load
@@ -1363,6 +1365,27 @@ async def test_a_screen_shown_again_is_styled_as_a_new_one(plan_copy) -> None:
         await switch(pilot, "f3")
         fresh = styles(app)
     assert again == fresh
+
+
+async def test_showing_a_screen_styles_its_fields_and_footer_keys_once(
+    plan_copy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fields and footer keys are styled as they mount, never again just after: a field
+    enabled once bound, an input marked valid, a footer key marked compact or rebuilt
+    per focus change each styled again with all it holds, the bulk of a first visit."""
+    again: list[str] = []
+    restyle = DOMNode.update_node_styles
+
+    def counted(node: DOMNode, animate: bool = True) -> None:
+        if node.is_attached and isinstance(node, (BoundField, Input, FooterKey)):
+            again.append(f"{type(node).__name__} {getattr(node, 'path', '')}")
+        restyle(node, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    async with editing(plan_copy(KAFE)) as (_app, pilot):
+        for key in ["f3", "f4", "f5", "f2", "f3"]:
+            await switch(pilot, key)
+    assert again == []
 
 
 def footer_keys(app: PostApp) -> set[tuple[str, str]]:

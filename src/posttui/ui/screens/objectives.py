@@ -56,7 +56,6 @@ class TargetRow(Horizontal):
         self.index = index
 
     def on_mount(self) -> None:
-        self.bind(self.objective)
         if self.owner.new_target == self.index:  # added by ctrl+n: typing goes on here
             self.call_after_refresh(self._focus_first)
 
@@ -90,6 +89,7 @@ class TargetRow(Horizontal):
         ]
         for cell in cells:  # named as their column where one is said to be invalid
             cell.title = say(self, f"objectives.{cell.key.rpartition('.')[2]}")
+            cell.bind(self.objective)  # before it mounts: enabled then, styled once
         yield from cells
         tooltip = say(self, "objectives.remove-target")
         remove = Button("✕", classes="remove-target", tooltip=tooltip, compact=True)
