@@ -32,7 +32,7 @@ from posttui.core.terminal import preview
 from posttui.ui.catalog import language, say
 from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import Edited, state
-from posttui.ui.widgets.fields import LINE_BREAK, BoundField, TextField
+from posttui.ui.widgets.fields import LINE_BREAK, TextField
 from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.text import Text
 
@@ -83,11 +83,8 @@ class ResultRow(Horizontal):
             "note": TextField("", f"{at}.note"),
         }
         for name, cell in cells.items():
+            cell.bind(self.dialog.objective)  # before it mounts: enabled then, styled once
             yield cell.add_class(f"result-{name}")  # its column's width (styles)
-
-    def on_mount(self) -> None:
-        for field in self.query(BoundField):
-            field.bind(self.dialog.objective)
 
     def action_remove_result(self) -> None:
         self.dialog.remove_result(self.index)
