@@ -76,8 +76,9 @@ class KeyGate:
         Keys posted but not yet taken from the app's queue are held only once the app
         gets to them: the app going quiet is not enough, the gate must be empty then."""
         while self.app.is_running:
-            while self.busy and self.app.is_running:
+            if self.busy:
                 await asyncio.sleep(0.005)
+                continue
             await self._quiet()
             if not self.busy:
                 return

@@ -84,14 +84,12 @@ class PostScreen(Speaking[None]):
         """The fields of `widgets` bound before they mount, to the first item (which the
         list selects first): a field bound once mounted is enabled then, and styled
         again, with all it holds (about half of a screen's first showing)."""
-        first = self.post_app.key(self.SECTION, 0) if self._section_items() else None
+        items = paths.get(self.post_app.plan, self.SECTION)
+        first = self.post_app.key(self.SECTION, 0) if items else None
         for widget in widgets:
             if isinstance(widget, BoundField):
                 widget.bind(widget.fixed if widget.fixed is not None else first)
             yield widget
-
-    def _section_items(self) -> list[Any]:
-        return paths.get(self.post_app.plan, self.SECTION)  # type: ignore[no-any-return]
 
     def item_list(self) -> ItemList:
         raise NotImplementedError
