@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
 from textual.command import CommandPalette
+from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
@@ -28,6 +30,7 @@ from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingList, FindingsPanel
+from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.items import ItemList
 from support.editing import (
     SIZE,
@@ -1386,6 +1389,46 @@ async def test_showing_a_screen_styles_its_fields_and_footer_keys_once(
         for key in ["f3", "f4", "f5", "f2", "f3"]:
             await switch(pilot, key)
     assert again == []
+
+
+async def test_no_widget_is_styled_before_it_mounts(plan_copy, monkeypatch) -> None:
+    """Textual styles a widget at each change of its classes, also before it is mounted
+    (an input made `compact`, a field made `disabled`): work done again as it mounts,
+    for every field of every screen built."""
+    early: list[str] = []
+    apply = Stylesheet.apply
+
+    def counted(stylesheet: Stylesheet, node: DOMNode, *args: Any, **kwargs: Any) -> None:
+        if type(node) is not DOMNode and not node.is_attached:  # not a component's styles
+            early.append(repr(node))
+        apply(stylesheet, node, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    async with editing(plan_copy(KAFE)) as (_app, pilot):
+        for key in ["f3", "f4", "f5", "ctrl+n", "f2"]:
+            await switch(pilot, key)
+    assert early == []
+
+
+async def test_a_footer_is_built_once_for_each_screen_not_for_the_same_keys(
+    plan_copy, monkeypatch
+) -> None:
+    """Building the footer makes, mounts and styles every key it shows: once at each
+    screen's first showing, and not again for the same keys, nor for a screen being left."""
+    built: list[str] = []
+    recompose = KeysFooter.recompose
+
+    async def counted(footer: KeysFooter) -> None:
+        if isinstance(footer.screen, PostScreen):  # not the opening screen's
+            built.append(type(footer.screen).__name__)
+        await recompose(footer)
+
+    monkeypatch.setattr(KeysFooter, "recompose", counted)
+    async with editing(plan_copy(KAFE)) as (app, pilot):
+        for key in ["f3", "f4", "f5", "f2", "f3"]:
+            await switch(pilot, key)
+            assert footer_keys(app) == keys_to_show(app), key
+    assert built == ["PeopleScreen", "ObjectivesScreen", "StrategyScreen", "TechnologyScreen"]
 
 
 def footer_keys(app: PostApp) -> set[tuple[str, str]]:

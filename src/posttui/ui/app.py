@@ -19,6 +19,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -698,6 +699,13 @@ class PostApp(App[int]):
                 severity="warning",
                 markup=False,
             )
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        # A widget not mounted yet is styled as it mounts. Textual styles it at each
+        # class change before that too, as its constructor sets `compact` or `disabled`:
+        # a restyle of every input, button and field a screen builds, done for nothing.
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     # ---- Textual's own words, in the language spoken ----
 
