@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.app import App
 from textual.command import CommandPalette
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
@@ -1389,6 +1390,25 @@ async def test_showing_a_screen_styles_its_fields_and_footer_keys_once(
         for key in ["f3", "f4", "f5", "f2", "f3"]:
             await switch(pilot, key)
     assert again == []
+
+
+async def test_a_screen_shown_before_shows_at_once(plan_copy, monkeypatch) -> None:
+    """Textual holds the frames of a switch for 50 ms (App.delay_update), so that a
+    screen being built is not seen half done. A screen shown before is whole: going back
+    to it shows it in the next frame, not after the hold."""
+    held: list[str] = []
+    hold = App.delay_update
+
+    def spied(app: App[Any], delay: float = 0.05) -> None:
+        held.append(app.current_mode)  # the mode being left
+        hold(app, delay)
+
+    monkeypatch.setattr(App, "delay_update", spied)
+    async with editing(plan_copy(KAFE)) as (app, pilot):
+        for key in ["f3", "f2", "f3", "f4"]:
+            await switch(pilot, key)
+        assert app.current_mode == "strategy"
+    assert held == ["_default", "people", "objectives"]  # the first showings only
 
 
 async def test_no_widget_is_styled_before_it_mounts(plan_copy, monkeypatch) -> None:

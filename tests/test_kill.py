@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import signal
@@ -16,7 +17,7 @@ from posttui.core.loader import load, parse
 from posttui.core.model import Objective, Plan, Target
 from posttui.core.writer import dumps, write_atomic
 
-KILLS = 50
+KILLS = 30
 OBJECTIVES = 4000
 
 
@@ -51,10 +52,13 @@ def test_fmt_killed_at_random_moments_leaves_the_old_or_the_new_file(
     process = subprocess.run([sys.executable, "-m", "posttui", "fmt", str(plan)], check=True)
     full = time.perf_counter() - started  # how long one whole fmt takes here
     assert process.returncode == 0 and plan.read_bytes() == new
-    for _ in range(KILLS):
+    # One kill at a random moment in each of KILLS equal slices of 1.2 runs: spread
+    # over the whole run, and some after it (the rename done) whatever the draw.
+    slices = [full * 1.2 * n / KILLS for n in range(KILLS + 1)]
+    for start, end in itertools.pairwise(slices):
         plan.write_bytes(old)
         fmt = subprocess.Popen([sys.executable, "-m", "posttui", "fmt", str(plan)])
-        time.sleep(chance.uniform(0, full * 1.2))
+        time.sleep(chance.uniform(start, end))
         fmt.send_signal(signal.SIGKILL)
         fmt.wait()
         content = plan.read_bytes()

@@ -24,6 +24,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Header, Static
 
 from posttui.core.i18n import LANGUAGES, choose
@@ -175,6 +176,8 @@ class PostApp(App[int]):
         self.gate = KeyGate(self, super().on_event)  # closed until the plan shows
         self._disk_seen: object = None  # the version on disk the user was told about
         self._marks: Timer | None = None
+        self._modes_shown: set[str] = set()
+        self._hold_frames = True  # App.delay_update's hold, off for a screen shown before
 
     @property
     def plan_loaded(self) -> bool:
@@ -699,6 +702,25 @@ class PostApp(App[int]):
                 severity="warning",
                 markup=False,
             )
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        # Textual holds the frames of a switch for 50 ms (delay_update), so that a screen
+        # being built is not seen half done. A screen shown before is whole: it shows in
+        # the next frame, not after the hold.
+        self._hold_frames = mode not in self._modes_shown
+        if self._hold_frames:
+            # A screen lives as long as the app: once built, spare it from every full
+            # collection (one took 40-75 ms within a first visit, scanning the others).
+            self.call_after_refresh(gc.freeze)
+        self._modes_shown.add(mode)
+        try:
+            return super().switch_mode(mode)
+        finally:
+            self._hold_frames = True
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        if self._hold_frames:
+            super().delay_update(delay)
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         # A widget not mounted yet is styled as it mounts. Textual styles it at each
