@@ -97,11 +97,12 @@ def bench_case(folder: Path, base_text: str, case: str, runs: int) -> tuple[int,
     merge = [*python, "merge", str(paths["base"]), str(paths["work"]), str(paths["theirs"])]
     check = [*python, "check", str(paths["base"])]
     merges, checks = [], []
-    for run in range(runs + 1):  # the first run of each warms caches and is not counted
+    warm = 1 if runs > 1 else 0  # a first run that warms caches, not counted (not in --quick)
+    for run in range(runs + warm):
         shutil.copyfile(paths["ours"], paths["work"])  # the merge writes its result here
         merged = _wall(merge, (0, 1))
         checked = _wall(check, (0, 1))
-        if run:
+        if run >= warm:
             merges.append(merged)
             checks.append(checked)
     text = paths["work"].read_text(encoding="utf-8")

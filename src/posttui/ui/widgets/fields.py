@@ -122,8 +122,11 @@ class BoundField(Widget):
     def _show_bound(self) -> None:
         self.disabled = self.target is None
         self.mark(None)
-        value = paths.get(state(self).plan, self.path) if self.target is not None else None
-        self.load(value)
+        self.load(self.bound_value())
+
+    def bound_value(self) -> Any:
+        """The value of the key shown, in the plan (None: nothing is shown)."""
+        return paths.get(state(self).plan, self.path) if self.target is not None else None
 
     def load(self, value: Any) -> None:
         raise NotImplementedError
@@ -479,7 +482,9 @@ class ToggleField(BoundField):
         self.meaning = meaning
 
     def editor(self) -> Widget:
-        return Checkbox(Content(self.meaning), classes="field-editor", compact=True)
+        # Made with its value: set once mounted, it would be styled again.
+        value = bool(self.bound_value())
+        return Checkbox(Content(self.meaning), value, classes="field-editor", compact=True)
 
     def load(self, value: Any) -> None:
         editor = self.query_one(Checkbox)
@@ -513,7 +518,14 @@ class ChoiceField(BoundField):
         options = [(Content(text), value) for value, text in self.choices]
         # In a table's narrow cell, unset is a dash.
         prompt = say(self, "field.not-set") if self.label else "-"
-        return Select(options, classes="field-editor", prompt=prompt, compact=True)
+        value = self.bound_value()  # made with it: set once mounted, it is styled again
+        return Select(
+            options,
+            classes="field-editor",
+            prompt=prompt,
+            compact=True,
+            value=Select.NULL if value is None else value,
+        )
 
     def load(self, value: Any) -> None:
         editor: Select[str] = self.query_one(Select)
