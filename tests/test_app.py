@@ -18,7 +18,7 @@ from textual.command import CommandPalette
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Checkbox, Input, OptionList, TextArea
 from textual.widgets._footer import FooterKey
 
 from posttui.core import paths
@@ -1375,13 +1375,14 @@ async def test_showing_a_screen_styles_its_fields_and_footer_keys_once(
     plan_copy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Fields and footer keys are styled as they mount, never again just after: a field
-    enabled once bound, an input marked valid, a footer key marked compact or rebuilt
-    per focus change each styled again with all it holds, the bulk of a first visit."""
+    enabled once bound, an input marked valid, a checkbox given its value, a footer key
+    marked compact or rebuilt per focus change each styled again with all it holds, the
+    bulk of a first visit."""
     again: list[str] = []
     restyle = DOMNode.update_node_styles
 
     def counted(node: DOMNode, animate: bool = True) -> None:
-        if node.is_attached and isinstance(node, (BoundField, Input, FooterKey)):
+        if node.is_attached and isinstance(node, (BoundField, Input, Checkbox, FooterKey)):
             again.append(f"{type(node).__name__} {getattr(node, 'path', '')}")
         restyle(node, animate)
 
