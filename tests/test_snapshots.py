@@ -31,6 +31,12 @@ def showing(keys: list[str]) -> Any:
         for area in pilot.app.screen.query(TextArea):
             area.cursor_blink = False
         await pilot.pause()
+        # Drawn again: with blink off, a TextArea keeps a line drawn before its focus came
+        # (its line cache leaves the focus out of the key), and the cursor would be missing.
+        for area in pilot.app.screen.query(TextArea):
+            area.notify_style_update()
+            area.refresh()
+        await pilot.pause()
 
     return run_before
 
