@@ -44,10 +44,9 @@ KEYS = [
 # user (the changes marked, the recovery file written, the file on disk looked at).
 WAIT, WAIT_SECONDS = "wait", 0.6
 # Short sequences, many of them: the app is checked after each one. 12 apps of 25
-# sequences, 4 on each plan: 300 sequences, some 600 keys, about a minute of CPU.
+# sequences: 300 sequences, some 600 keys, about a minute.
 sequences = st.lists(st.sampled_from([*KEYS, WAIT]), min_size=1, max_size=3)
 APPS, SEQUENCES = 12, 25
-PLANS = [KAFE, NORDLYS, TROMSO]
 
 
 def plan_in_git(folder: Path, name: str) -> Path:
@@ -102,15 +101,14 @@ async def drive(path: Path, start: str, keys: list[list[str]]) -> None:
         gc.unfreeze()
 
 
-# A test per plan, so that test workers share the apps.
-@pytest.mark.parametrize("name", PLANS)
 @settings(
-    max_examples=APPS // len(PLANS),
+    max_examples=APPS,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(
+    name=st.sampled_from([KAFE, NORDLYS, TROMSO]),
     start=st.sampled_from(STEPS),
     keys=st.lists(sequences, min_size=SEQUENCES, max_size=SEQUENCES),
 )
