@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support.plans import SAMPLES
-
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_app.py"
 
 TMUX_ROWS = (
@@ -22,13 +20,10 @@ TMUX_ROWS = (
     "peak RSS, 1000 objectives open (tmux)",
     "peak RSS, 1000 objectives + F3",
 )
-KEY_ROWS = (
+KEY_ROWS = (  # --quick times keys on the big plan and one sample, the first frame's
     "key -> panel, 1000 objectives",
-    *(
-        f"key -> panel, {plan.name.removesuffix('.post.toml')}"
-        for plan in SAMPLES.glob("*.post.toml")
-    ),
-    "key -> painted frame, bracknell-forest, 120x40",
+    "key -> panel, kafe-solsiden",
+    "key -> painted frame, kafe-solsiden, 120x40",
     "first visit of a POST screen (f3/f4/f5), kafe-solsiden, 120x40",
     "back to a visited screen (f2/f3), kafe-solsiden, 120x40",
 )
@@ -53,6 +48,5 @@ def test_quick_benchmark_runs_and_prints_every_row() -> None:
             judged = name.startswith(("first frame, kafe", "ready to edit"))
             expected = "PASS|MISS" if judged else "info"
         assert row(name, expected).search(out), f"no {expected} row for {name!r}:\n{out}"
-    assert KEY_ROWS[1:], "no sample plans found"
     for name in KEY_ROWS:
         assert row(name, "PASS|MISS").search(out), f"no row for {name!r}:\n{out}"
