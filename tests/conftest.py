@@ -18,7 +18,7 @@ from support.plans import KAFE, sample_plan
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """Two workers per core for `-n auto`: many tests wait (on tmux, a subprocess, the
     editor's timers), and the second worker keeps the core busy meanwhile. On 2 cores
-    the suite took 4.3-5.3 minutes so, against 6.3-7.2 with one worker per core."""
+    the suite takes 4.0-4.8 minutes so, against 6.3-7.2 with one worker per core."""
     return 2 * len(os.sched_getaffinity(0))
 
 
