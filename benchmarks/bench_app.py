@@ -617,8 +617,10 @@ async def switch_times(app: App[Any], size: tuple[int, int]) -> list[float]:
         display = app._display
 
         def spy(screen: Any, renderable: Any) -> None:
+            # A frame drawn while Textual holds a switch's frames is never written.
+            written = not app._batch_count
             display(screen, renderable)
-            if isinstance(renderable, LayoutUpdate):
+            if written and isinstance(renderable, LayoutUpdate):
                 drawn.append((time.perf_counter(), screen))
 
         app._display = spy  # type: ignore[method-assign]
