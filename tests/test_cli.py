@@ -186,6 +186,47 @@ def test_check_through_the_installed_script(tmp_path: Path) -> None:
     assert posttui("check", "clean.post.toml", script=True, cwd=tmp_path).returncode == 0
 
 
+OBSERVER = """\
+open(MARKER, "a").write("loaded\\n")
+
+
+class Observer:
+    def new_schema_validator(self, *args, **kwargs):
+        return None, None, None
+
+
+plugin = Observer()
+"""
+
+
+def pydantic_plugin(folder: Path, marker: Path) -> dict[str, str]:
+    """A package on the import path with a pydantic plugin that, if ever loaded, writes
+    `marker`; the environment that puts it there."""
+    dist = folder / "observer-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: observer\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[pydantic]\nobserver = observer:plugin\n")
+    (folder / "observer.py").write_text(OBSERVER.replace("MARKER", repr(str(marker))))
+    env = environment(PYTHONPATH=str(folder))
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    return env
+
+
+def test_a_pydantic_plugin_installed_beside_posttui_does_not_run_in_it(tmp_path: Path) -> None:
+    """posttui's models alone validate a plan: no plugin takes part."""
+    marker = tmp_path / "marker"
+    env = pydantic_plugin(tmp_path / "site", marker)
+    model = "import pydantic\nclass M(pydantic.BaseModel):\n    x: int\n"
+    subprocess.run([sys.executable, "-c", model], env=env, check=True)
+    assert marker.read_text() == "loaded\n"  # pydantic itself loads it
+    marker.unlink()
+    write(tmp_path, WARNINGS)
+    result = posttui("check", "plan.post.toml", script=True, cwd=tmp_path, env=env)
+    assert result.returncode == 1, result.stderr
+    assert "specific/vague" in result.stdout
+    assert not marker.exists()
+
+
 def test_a_plan_named_like_a_subcommand_can_be_checked(tmp_path: Path) -> None:
     write(tmp_path, CLEAN, "check")
     result = posttui("check", "check", cwd=tmp_path)
