@@ -6,6 +6,8 @@ keyboard (tab, enter, arrows, the f-keys), and reads back what ctrl+s wrote.
 
 from __future__ import annotations
 
+import argparse
+import gc
 import re
 from datetime import date
 from pathlib import Path
@@ -13,6 +15,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.command import CommandPalette
 from textual.css.stylesheet import Stylesheet
@@ -21,7 +24,9 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList, TextArea
 from textual.widgets._footer import FooterKey
 
+from posttui.cli import edit
 from posttui.core import paths
+from posttui.core.document import Document
 from posttui.core.loader import load
 from posttui.core.model import Segment
 from posttui.core.writer import save
@@ -1410,6 +1415,62 @@ async def test_a_screen_shown_before_shows_at_once(plan_copy, monkeypatch) -> No
             await switch(pilot, key)
         assert app.current_mode == "strategy"
     assert held == ["_default", "people", "objectives"]  # the first showings only
+
+
+async def test_the_plan_loads_right_after_the_first_frame(plan_copy, monkeypatch) -> None:
+    """The opening frame (the plan's title, the POST steps) shows, and the plan loads at
+    once: not after a frame more of the opening, which is about to be replaced."""
+    full_frames: list[str] = []
+    display = App._display
+
+    def spied(app: App[Any], screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, LayoutUpdate) and not app._batch_count:  # written
+            full_frames.append(type(screen).__name__)
+        display(app, screen, renderable)
+
+    drawn_before_loading: list[list[str]] = []
+    open_plan = Document.open
+
+    def spied_open(path: Path) -> Document:
+        drawn_before_loading.append(list(full_frames))
+        return open_plan(path)
+
+    monkeypatch.setattr(App, "_display", spied)
+    monkeypatch.setattr(Document, "open", spied_open)
+    async with editing(plan_copy(KAFE)) as (app, _pilot):
+        assert isinstance(app.screen, PostScreen)
+    assert drawn_before_loading == [["Screen"]]
+
+
+async def test_collections_off_for_the_start_are_on_once_the_plan_shows(
+    plan_copy, tmp_path: Path
+) -> None:
+    """`posttui edit` starts with the garbage collector off: start-up makes little
+    garbage, and each collection would scan all it built. Once the plan shows (or why it
+    could not load), collections are on, and what start-up built is frozen: spared
+    from every one of them."""
+    broken = tmp_path / "broken.post.toml"
+    broken.write_text("format = [\n", encoding="utf-8")
+    for path in (plan_copy(KAFE), broken):
+        gc.disable()
+        try:
+            frozen = gc.get_freeze_count()
+            async with editing(path) as (app, _pilot):
+                assert app.plan_loaded or isinstance(app.screen, LoadFailed)
+                assert gc.isenabled(), path.name
+                assert gc.get_freeze_count() > frozen
+        finally:
+            gc.enable()
+
+
+def test_posttui_edit_starts_with_collections_off(monkeypatch, tmp_path: Path) -> None:
+    running: list[bool] = []
+    monkeypatch.setattr(PostApp, "run", lambda app: running.append(gc.isenabled()))
+    try:
+        edit.run(argparse.Namespace(plan=str(tmp_path / "new.post.toml"), lang="en"))
+    finally:
+        gc.enable()
+    assert running == [False]
 
 
 async def test_no_widget_is_styled_before_it_mounts(plan_copy, monkeypatch) -> None:

@@ -1,7 +1,7 @@
 """The posttui app: one plan, four POST screens, a live findings panel.
 
-Start-up draws its first frame (the plan's title, the POST steps) before it
-imports the models and loads the plan; the screens are imported when first shown.
+Start-up draws its first frame (the plan's title, the POST steps) before it loads
+the plan; the screens are imported when first shown.
 """
 
 from __future__ import annotations
@@ -208,7 +208,16 @@ class PostApp(App[int]):
     def on_mount(self) -> None:
         self.title = preview(peek_title(self.path))
         self._apply_settings()
-        self.call_after_refresh(self._open_plan)
+
+    async def on_ready(self) -> None:
+        """The first frame is drawn: now the plan (not after the frames that follow it)."""
+        try:
+            await self._open_plan()
+        finally:
+            # What start-up built lives as long as the app: spare it from every collection
+            # (`posttui edit` starts with them off, as each would scan it all again).
+            gc.freeze()
+            gc.enable()
 
     async def _open_plan(self) -> None:
         from posttui.core.document import Document
@@ -223,7 +232,6 @@ class PostApp(App[int]):
             self.push_screen(LoadFailed(error))
             self.gate.open(keep=False)  # keys meant for a plan: not for the explanation
             return
-        gc.freeze()  # the loaded plan lives long: spare it from every collection while typing
         self._follow_plan_language()
         self._lint()
         self._show_titles()
