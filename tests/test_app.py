@@ -21,8 +21,8 @@ from textual.command import CommandPalette
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input, OptionList, TextArea
-from textual.widgets._footer import FooterKey
 
 from posttui.cli import edit
 from posttui.core import paths
@@ -1376,18 +1376,17 @@ async def test_a_screen_shown_again_is_styled_as_a_new_one(plan_copy) -> None:
     assert again == fresh
 
 
-async def test_showing_a_screen_styles_its_fields_and_footer_keys_once(
+async def test_showing_a_screen_styles_its_fields_once(
     plan_copy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Fields and footer keys are styled as they mount, never again just after: a field
-    enabled once bound, an input marked valid, a checkbox given its value, a footer key
-    marked compact or rebuilt per focus change each styled again with all it holds, the
-    bulk of a first visit."""
+    """Fields are styled as they mount, never again just after: a field enabled once
+    bound, an input marked valid, a checkbox given its value each styled again with all
+    it holds, the bulk of a first visit."""
     again: list[str] = []
     restyle = DOMNode.update_node_styles
 
     def counted(node: DOMNode, animate: bool = True) -> None:
-        if node.is_attached and isinstance(node, (BoundField, Input, Checkbox, FooterKey)):
+        if node.is_attached and isinstance(node, (BoundField, Input, Checkbox)):
             again.append(f"{type(node).__name__} {getattr(node, 'path', '')}")
         restyle(node, animate)
 
@@ -1492,29 +1491,32 @@ async def test_no_widget_is_styled_before_it_mounts(plan_copy, monkeypatch) -> N
     assert early == []
 
 
-async def test_a_footer_is_built_once_for_each_screen_not_for_the_same_keys(
-    plan_copy, monkeypatch
-) -> None:
-    """Building the footer makes, mounts and styles every key it shows: once at each
-    screen's first showing, and not again for the same keys, nor for a screen being left."""
-    built: list[str] = []
-    recompose = KeysFooter.recompose
+async def test_moving_the_focus_through_a_form_lays_out_nothing(plan_copy, monkeypatch) -> None:
+    """Tab, enter and escape through a form and back to the list change the keys the
+    footer shows at every step: it draws its line again, and the screen is not laid out
+    (Textual's footer, a widget a key, was made anew and the whole screen laid out)."""
+    layouts: list[str] = []
+    layout = Screen._refresh_layout
 
-    async def counted(footer: KeysFooter) -> None:
-        if isinstance(footer.screen, PostScreen):  # not the opening screen's
-            built.append(type(footer.screen).__name__)
-        await recompose(footer)
+    def counted(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        layouts.append(type(screen).__name__)
+        layout(screen, *args, **kwargs)
 
-    monkeypatch.setattr(KeysFooter, "recompose", counted)
-    async with editing(plan_copy(KAFE)) as (app, pilot):
-        for key in ["f3", "f4", "f5", "f2", "f3"]:
-            await switch(pilot, key)
+    async with editing(plan_copy(NORDLYS)) as (app, pilot):
+        await switch(pilot, "f3")
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        seen: set[frozenset[tuple[str, str]]] = set()
+        for key in ["enter", *["tab"] * 14, "escape"]:
+            await pilot.press(key)
+            await pilot.pause()
             assert footer_keys(app) == keys_to_show(app), key
-    assert built == ["PeopleScreen", "ObjectivesScreen", "StrategyScreen", "TechnologyScreen"]
+            seen.add(frozenset(footer_keys(app)))
+    assert len(seen) > 2  # the keys did change
+    assert layouts == []
 
 
 def footer_keys(app: PostApp) -> set[tuple[str, str]]:
-    return {(key.key, key.description) for key in app.screen.query("FooterKey")}
+    return set(app.screen.query_one(KeysFooter).keys)
 
 
 def keys_to_show(app: PostApp) -> set[tuple[str, str]]:
@@ -1541,3 +1543,21 @@ async def test_the_footer_shows_the_keys_of_wherever_the_focus_is(plan_copy) -> 
         await pilot.pause()
         assert footer_keys(app) == keys_to_show(app)
     assert ("ctrl+r", "Remove target") in shown
+
+
+async def test_a_click_on_a_footer_key_presses_it(plan_copy) -> None:
+    """A key lights up under the mouse, and a click presses it: f1 opens the key help,
+    the palette's key at the right edge the command palette."""
+    async with editing(plan_copy(KAFE)) as (app, pilot):
+        footer = app.screen.query_one(KeysFooter)
+        line = screen_text(app).splitlines()[-1]
+        before = footer.render()
+        await pilot.hover(KeysFooter, offset=(line.index("f1 Keys") + 1, 0))
+        assert footer.render().spans != before.spans  # lit up
+        await pilot.click(KeysFooter, offset=(line.index("^p palette") + 3, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        await pilot.click(KeysFooter, offset=(line.index("f1 Keys"), 0))
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")

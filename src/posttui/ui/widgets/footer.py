@@ -2,50 +2,192 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, NamedTuple
 
-from textual.app import ComposeResult
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
 
 
-class KeysFooter(Footer):
-    """Textual's compact footer, cheaper to rebuild. Textual rebuilds it whenever the keys
-    that work may have changed; this one looks after the next frame (a screen's first
-    showing changes them several times before that frame, at each focus change), and
-    rebuilds only when its screen shows and the keys differ from those shown. Its keys
-    are compact when made, not once mounted (a restyle of each key)."""
+class FooterKey(NamedTuple):
+    """A key the footer shows, and the cells it takes."""
+
+    key: str  # what a click presses
+    display: str  # how the key is written (^s, f1)
+    description: str
+    enabled: bool
+    start: int
+    end: int
+
+
+class KeysFooter(Widget, can_focus=False):
+    """Textual's compact footer, drawn by one widget. Textual's is one widget a key, made
+    anew at every change of the keys that work (each focus change, each screen shown),
+    and a layout of the whole screen after it. This one draws its line again, after the
+    next frame, when its screen shows and the keys differ from those drawn.
+
+    It looks the same: the keys on the left (cut at the right when they do not fit), the
+    command palette's at the right edge; a key lights up under the mouse, a click
+    presses it.
+    """
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "footer-key--item",
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--hover",
+        "footer-key--palette-edge",
+    }
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .footer-key--item { background: $footer-item-background; }
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--hover { color: $footer-key-foreground; background: $block-hover-background; }
+        .footer-key--palette-edge { color: $foreground 20%; }
+    }
+    """
 
     def __init__(self) -> None:
-        super().__init__(compact=True)
-        self._rebuild_due = False
-        self._shown: tuple[tuple[Any, ...], ...] | None = None  # the keys last built
+        super().__init__()
+        self._due = False
+        self._shown: tuple[tuple[Any, ...], ...] | None = None  # the bindings drawn
+        self._keys: list[FooterKey] = []  # from the left
+        self._palette: FooterKey | None = None  # at the right edge
+        self._hover: FooterKey | None = None  # under the mouse
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.set_reactive(FooterKey.compact, True)
-                widget.add_class("-compact", update=False)
-            yield widget
+    @property
+    def keys(self) -> list[tuple[str, str]]:
+        """The keys shown, as (key, description): from the left, then the palette's."""
+        return [(key.key, key.description) for key in self._all()]
+
+    def _all(self) -> list[FooterKey]:
+        return [*self._keys, *([self._palette] if self._palette else [])]
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if self._rebuild_due or not (screen.app.app_focus and self.is_attached):
-            return
-        if screen is self.screen:
-            self._rebuild_due = True
-            self.call_after_refresh(self._rebuild)
+        # After the next frame: a screen's first showing changes the keys several times
+        # before it, at each focus change.
+        if not self._due and screen is self.screen and screen.app.app_focus:
+            self._due = True
+            self.call_after_refresh(self._update)
 
-    async def _rebuild(self) -> None:
-        self._rebuild_due = False
+    def on_resize(self) -> None:
+        self._shown = None  # the palette's key keeps to the right edge
+        self._update()
+
+    def _update(self) -> None:
+        self._due = False
         if not (self.is_attached and self.screen.is_current):
-            return  # gone or left before the frame; rebuilt when it shows again
-        keys = tuple(
-            (binding.key, binding.description, binding.action, enabled, tooltip)
-            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
-            if binding.show
-        )
-        if keys != self._shown:
-            self._shown = keys
-            await self.recompose()
+            return  # gone or left before the frame; drawn when it shows again
+        app = self.app
+        bindings = self.screen.active_bindings
+        palette = bindings.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
+        shown = [
+            (binding, enabled)
+            for _, binding, enabled, _ in bindings.values()
+            if binding.show and (palette is None or binding is not palette.binding)
+        ]
+        last = [(palette.binding, palette.enabled)] if palette else []
+        drawn = tuple((b.key, b.description, b.action, enabled) for b, enabled in shown + last)
+        if drawn == self._shown:
+            return
+        self._shown = drawn
+        self._keys = list(self._from_left(shown))
+        self._palette = self._at_right_edge(palette.binding, palette.enabled) if palette else None
+        self._hover = None
+        self.refresh()
+
+    def _from_left(self, shown: list[tuple[Binding, bool]]) -> list[FooterKey]:
+        """One key per action (its first binding), a cell apart."""
+        keys: list[FooterKey] = []
+        actions: set[str] = set()
+        for binding, enabled in shown:
+            if binding.action not in actions:
+                actions.add(binding.action)
+                start = keys[-1].end + 1 if keys else 0
+                keys.append(self._key(binding, enabled, start))
+        return keys
+
+    def _at_right_edge(self, binding: Binding, enabled: bool) -> FooterKey:
+        key = self._key(binding, enabled, 0)
+        start = self.size.width - 1 - key.end  # a cell's margin at the edge
+        return key._replace(start=start, end=start + key.end)
+
+    def _key(self, binding: Binding, enabled: bool, start: int) -> FooterKey:
+        display = self.app.get_key_display(binding)
+        description = binding.description
+        width = len(display) + (len(description) + 1 if description else 0)
+        return FooterKey(binding.key, display, description, enabled, start, start + width)
+
+    def render(self) -> Text:
+        width = self.size.width
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for key in self._keys:
+            line.append(" " * (key.start - line.cell_len))
+            line.append_text(self._drawn(key))
+        if (palette := self._palette) is not None:
+            line.truncate(max(palette.start - 1, 0))  # the keys that do not fit are cut
+            line.append(" " * (palette.start - 1 - line.cell_len))
+            edge = self.get_component_rich_style("footer-key--palette-edge")
+            line.append("▏", self._item_style(palette) + edge)
+            line.append_text(self._drawn(palette))
+        line.truncate(width, pad=True)
+        return line
+
+    def _item_style(self, key: FooterKey) -> Style:
+        style = self.rich_style + self.get_component_rich_style("footer-key--item")
+        if not key.enabled:
+            style += Style(dim=True)
+        if key == self._hover:
+            style += self.get_component_rich_style("footer-key--hover")
+        return style
+
+    def _drawn(self, key: FooterKey) -> Text:
+        drawn = Text.assemble((key.display, self.get_component_rich_style("footer-key--key")))
+        if key.description:
+            described = self.get_component_rich_style("footer-key--description")
+            drawn.append(f" {key.description}", described)
+        drawn.stylize_before(self._item_style(key))
+        return drawn
+
+    def _key_at(self, x: int) -> FooterKey | None:
+        return next((key for key in self._all() if key.start <= x < key.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if (hover := self._key_at(event.x)) != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if (key := self._key_at(event.x)) is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
