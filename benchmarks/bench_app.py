@@ -22,8 +22,9 @@ Prints one table, with PASS/MISS per aim:
    aim <= 3x.
 5. Switching screens with Pilot on kafe-solsiden at the same three sizes: from F3, F4,
    F5 (the first visit of Objectives, Strategy, Technology) and then F2, F3 (back to
-   screens shown before) to the first full frame the new screen draws (the whole screen
-   written, not a part of it drawn over the screen before); against a minimal app with
+   screens shown before) to the first full frame the new screen writes (the whole screen,
+   not a part of it drawn over the screen before; a frame drawn while Textual holds the
+   switch's frames is never written, and does not count); against a minimal app with
    a mode per F key (Header, Input, Static, Footer), which like posttui shows a screen
    at once rather than after Textual's 50 ms hold on a switch (``App.delay_update``).
    Aims: a first visit <= 2x the minimal app's first switch to a new mode, a visited
