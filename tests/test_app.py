@@ -1561,3 +1561,17 @@ async def test_a_click_on_a_footer_key_presses_it(plan_copy) -> None:
         await pilot.click(KeysFooter, offset=(line.index("f1 Keys"), 0))
         await pilot.pause()
         assert app.screen.query("HelpPanel")
+
+
+async def test_a_click_on_the_palettes_key_presses_it_not_a_key_cut_off_under_it(
+    plan_copy,
+) -> None:
+    """At 80 columns the keys of Objectives run on under the palette's key: a click
+    on it opens the palette, not the key cut off beneath it."""
+    async with editing(plan_copy(KAFE), size=(80, 24)) as (app, pilot):
+        await switch(pilot, "f3")
+        line = screen_text(app).splitlines()[-1]
+        assert "f1 Keys" not in line  # cut off under the palette's key
+        await pilot.click(KeysFooter, offset=(line.index("^p palette") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

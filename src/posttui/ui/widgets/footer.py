@@ -73,7 +73,8 @@ class KeysFooter(Widget, can_focus=False):
 
     @property
     def keys(self) -> list[tuple[str, str]]:
-        """The keys shown, as (key, description): from the left, then the palette's."""
+        """The keys it holds, as (key, description): from the left (the last may be cut
+        off under the palette's), then the palette's."""
         return [(key.key, key.description) for key in self._all()]
 
     def _all(self) -> list[FooterKey]:
@@ -172,7 +173,11 @@ class KeysFooter(Widget, can_focus=False):
         return drawn
 
     def _key_at(self, x: int) -> FooterKey | None:
-        return next((key for key in self._all() if key.start <= x < key.end), None)
+        """The key drawn at `x`: not one cut off under the palette's."""
+        palette = self._palette
+        if palette is not None and x >= palette.start - 1:
+            return palette if x >= palette.start else None
+        return next((key for key in self._keys if key.start <= x < key.end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         if (hover := self._key_at(event.x)) != self._hover:
