@@ -8,6 +8,10 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual._compositor import LayoutUpdate
+from textual.app import App
+from textual.geometry import Region
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import TextArea
 
@@ -227,3 +231,67 @@ async def test_typing_that_changes_the_findings_lays_out_nothing(
         await pilot.pause()
         assert len(app.findings) == before
     assert layouts == []
+
+
+# ---- A screen shows at once, and whole ----
+
+SIZES = [(80, 24), (100, 30), (120, 40), (200, 60)]
+
+
+def cells(strips: list[Any]) -> list[list[str]]:
+    """A frame's lines, a character per cell (a wide character, then "")."""
+    return [
+        [
+            cell
+            for strip in line
+            for char in strip.text
+            for cell in (char, *[""] * (cell_len(char) - 1))
+        ]
+        for line in strips
+    ]
+
+
+def outside(frame: list[list[str]], regions: list[Region]) -> list[str]:
+    """The frame's lines with the cells of `regions` blanked."""
+    lines = [list(line) for line in frame]
+    for region in regions:
+        for y in range(max(region.y, 0), min(region.bottom, len(lines))):
+            for x in range(max(region.x, 0), min(region.right, len(lines[y]))):
+                lines[y][x] = " "
+    return ["".join(line) for line in lines]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+async def test_every_screen_is_whole_in_the_first_frame_it_shows(
+    plan_copy: Any, editor: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """A new screen shows in the first frame drawn once it is built, not after Textual's
+    hold on a switch: its text areas are wrapped at the width they get, the first
+    objective's targets made with the form, the focus and the footer's keys set, the
+    findings wrapped at the panel's width. That first frame is the screen as it stays
+    (a scrollbar apart: Textual adds it a frame later): People as the plan opens, then
+    Objectives, Strategy, Technology and the follow-up."""
+    first: dict[str, list[list[str]]] = {}
+    display = App._display
+
+    def spied(app: App[Any], screen: Any, renderable: Any) -> None:
+        name = type(screen).__name__
+        if isinstance(renderable, LayoutUpdate) and not app._batch_count and name not in first:
+            first[name] = cells(renderable.strips)
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", spied)
+    async with editor(plan_copy("kafe-solsiden"), size=size) as (app, pilot):
+        for key in [None, "f3", "f4", "f5", "f9"]:
+            if key is not None:
+                await pilot.press(key)
+            await pilot.pause(0.3)
+            screen = app.screen
+            settled = cells(screen._compositor.render_update(full=True).strips)
+            bars = [
+                geometry.region
+                for widget, geometry in screen._compositor.full_map.items()
+                if isinstance(widget, ScrollBar)
+            ]
+            name = type(screen).__name__
+            assert outside(first[name], bars) == outside(settled, bars), name

@@ -177,7 +177,7 @@ class PostApp(App[int]):
         self._disk_seen: object = None  # the version on disk the user was told about
         self._marks: Timer | None = None
         self._modes_shown: set[str] = set()
-        self._hold_frames = True  # App.delay_update's hold, off for a screen shown before
+        self._hold_frames = True  # App.delay_update's hold: off for a switch of screens
 
     @property
     def plan_loaded(self) -> bool:
@@ -713,14 +713,15 @@ class PostApp(App[int]):
 
     def switch_mode(self, mode: str) -> AwaitMount:
         # Textual holds the frames of a switch for 50 ms (delay_update), so that a screen
-        # being built is not seen half done. A screen shown before is whole: it shows in
-        # the next frame, not after the hold.
-        self._hold_frames = mode not in self._modes_shown
-        if self._hold_frames:
+        # being built is not seen half done. A screen shows only once built, and is laid
+        # out right the first time (its fields wrapped at the width they get, its keys
+        # and focus set): it shows in the first frame drawn, not after the hold.
+        if mode not in self._modes_shown:
             # A screen lives as long as the app: once built, spare it from every full
             # collection (one took 40-75 ms within a first visit, scanning the others).
             self.call_after_refresh(gc.freeze)
         self._modes_shown.add(mode)
+        self._hold_frames = False
         try:
             return super().switch_mode(mode)
         finally:

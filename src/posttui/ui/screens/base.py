@@ -133,21 +133,22 @@ class PostScreen(Speaking[None]):
             await self._speak()
         elif self._stale:
             self.refresh_all()
-        self.call_after_refresh(self._focus_in_view)
+        self._focus_in_view()  # in the screen's first frame, with the keys it offers
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._focus_in_view)
 
     def _focus_in_view(self) -> None:
         """Keep the focus on something shown: where the list is hidden (narrow), keys
-        go to the form's first field, not to a list no one sees (or nowhere)."""
+        go to the form's first field, not to a list no one sees (or nowhere). At once:
+        a screen's first frame shows it, and the keys it offers."""
         focused = self.focused
         if focused is not None and all(node.display for node in focused.ancestors_with_self):
             return
         if self._shows("#items-pane"):
-            self.items.focus()
+            self.set_focus(self.items)
         else:
-            self.focus_form()
+            self.focus_form(now=True)
 
     def _language_changed(self) -> None:
         self._new_words = True
@@ -341,11 +342,14 @@ class PostScreen(Speaking[None]):
         focused = self.focused
         return focused is not None and (focused is part or part in focused.ancestors)
 
-    def focus_form(self) -> None:
-        """Focus the form's first field (the list where there is no item to edit)."""
+    def focus_form(self, *, now: bool = False) -> None:
+        """Focus the form's first field (the list where there is no item to edit);
+        `now`: before the next frame."""
         fields = [f for f in self.query_one("#form").query(BoundField) if f.target is not None]
         if fields:
-            fields[0].focus_editor()
+            fields[0].focus_editor(now=now)
+        elif now:
+            self.set_focus(self.items)
         else:
             self.items.focus()
 

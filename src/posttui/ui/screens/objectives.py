@@ -178,9 +178,18 @@ class ObjectivesScreen(PostScreen):
             with Horizontal(classes="target-row", id="target-header"):
                 for name in ("platform", "source", "metric", "direction", "baseline", "target"):
                     yield Label(say(self, f"objectives.{name}"))
-            yield Vertical(id="target-rows")
+            yield Vertical(*self._first_rows(), id="target-rows")
             add = say(self, "objectives.add-target")
             yield Button(add, id="add-target", compact=True)
+
+    def _first_rows(self) -> list[TargetRow]:
+        """The rows of the first objective (the list selects it first), made with the
+        form: they show in its first frame, not in a frame after it."""
+        objectives = self.post_app.plan.objectives
+        if not objectives:
+            return []
+        first = self.post_app.key(self.SECTION, 0)
+        return [TargetRow(self, first, index) for index in range(len(objectives[0].targets))]
 
     def segment_words(self) -> Iterable[str]:
         return [segment.id for segment in self.post_app.plan.people.segments]

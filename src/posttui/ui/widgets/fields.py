@@ -16,6 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
@@ -184,11 +185,15 @@ class BoundField(Widget):
             self.show_error(say(self, "field.too-long", count=Number(length, language(self))))
         return fits
 
-    def focus_editor(self, *, select: bool = False) -> None:
+    def focus_editor(self, *, select: bool = False, now: bool = False) -> None:
         """Focus the editor, the cursor after the value (or all of it selected), so that
-        what is typed next goes after it, not into it."""
+        what is typed next goes after it, not into it. `now`: before the next frame is
+        drawn (Textual focuses a widget once the app gets to it)."""
         editor = self.query_one(".field-editor")
-        editor.focus()
+        if now:
+            self.screen.set_focus(editor)
+        else:
+            editor.focus()
         if isinstance(editor, Input):
             if select:
                 editor.select_all()
@@ -390,6 +395,12 @@ class NotesArea(TextArea):
     """A text area in which enter before any text starts no blank line: a user who
     presses it to begin typing gets no leading blank lines in the plan. Focused, its
     cursor goes after the text, where typing adds to it; left, it shows its start."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Wrapped at the width it is laid out at, not at the one it had before (none, on
+        # a new screen): its height is right at the first layout, not at the second.
+        self.wrapped_document.wrap(max(0, width - self.gutter_width - 1), self.indent_width)
+        return self.wrapped_document.height
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)

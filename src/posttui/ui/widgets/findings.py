@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
 
 from posttui.core.rules.registry import RuleGroup, by_group, collapsed
 from posttui.core.terminal import preview
@@ -97,6 +98,11 @@ class FindingList(RowList):
         if self.scrollable_content_region.width != self._width:
             self._wrap()
         super().on_resize()
+
+    def render_line(self, y: int) -> Strip:
+        if self.scrollable_content_region.width != self._width:
+            self._wrap()  # a new screen's first frame comes before the list's first resize
+        return super().render_line(y)
 
     def row_lines(self, index: int) -> tuple[Content, ...]:
         return self._lines[index]

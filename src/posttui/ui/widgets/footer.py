@@ -26,8 +26,8 @@ class FooterKey(NamedTuple):
 class KeysFooter(Widget, can_focus=False):
     """Textual's compact footer, drawn by one widget. Textual's is one widget a key, made
     anew at every change of the keys that work (each focus change, each screen shown),
-    and a layout of the whole screen after it. This one draws its line again, after the
-    next frame, when its screen shows and the keys differ from those drawn.
+    and a layout of the whole screen after it. This one draws its line again, with the
+    keys that work when the frame is drawn.
 
     It looks the same: the keys on the left (cut at the right when they do not fit), the
     command palette's at the right edge; a key lights up under the mouse, a click
@@ -78,7 +78,15 @@ class KeysFooter(Widget, can_focus=False):
         return [(key.key, key.description) for key in self._all()]
 
     def _all(self) -> list[FooterKey]:
-        return [*self._keys, *([self._palette] if self._palette else [])]
+        palette = self._placed_palette()
+        return [*self._keys, *([palette] if palette else [])]
+
+    def _placed_palette(self) -> FooterKey | None:
+        """The palette's key at the right edge, a cell's margin from it."""
+        if (key := self._palette) is None:
+            return None
+        start = self.size.width - 1 - key.end
+        return key._replace(start=start, end=start + key.end)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -87,20 +95,15 @@ class KeysFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        # After the next frame: a screen's first showing changes the keys several times
-        # before it, at each focus change.
+        # Looked at when the next frame draws the line: a screen's first showing changes
+        # the keys several times before it, at each focus change.
         if not self._due and screen is self.screen and screen.app.app_focus:
             self._due = True
-            self.call_after_refresh(self._update)
-
-    def on_resize(self) -> None:
-        self._shown = None  # the palette's key keeps to the right edge
-        self._update()
+            self.refresh()
 
     def _update(self) -> None:
+        """The keys that work now, if they changed."""
         self._due = False
-        if not (self.is_attached and self.screen.is_current):
-            return  # gone or left before the frame; drawn when it shows again
         app = self.app
         bindings = self.screen.active_bindings
         palette = bindings.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
@@ -114,10 +117,9 @@ class KeysFooter(Widget, can_focus=False):
         if drawn == self._shown:
             return
         self._shown = drawn
-        self._keys = list(self._from_left(shown))
-        self._palette = self._at_right_edge(palette.binding, palette.enabled) if palette else None
+        self._keys = self._from_left(shown)
+        self._palette = self._key(palette.binding, palette.enabled, 0) if palette else None
         self._hover = None
-        self.refresh()
 
     def _from_left(self, shown: list[tuple[Binding, bool]]) -> list[FooterKey]:
         """One key per action (its first binding), a cell apart."""
@@ -130,11 +132,6 @@ class KeysFooter(Widget, can_focus=False):
                 keys.append(self._key(binding, enabled, start))
         return keys
 
-    def _at_right_edge(self, binding: Binding, enabled: bool) -> FooterKey:
-        key = self._key(binding, enabled, 0)
-        start = self.size.width - 1 - key.end  # a cell's margin at the edge
-        return key._replace(start=start, end=start + key.end)
-
     def _key(self, binding: Binding, enabled: bool, start: int) -> FooterKey:
         display = self.app.get_key_display(binding)
         description = binding.description
@@ -142,12 +139,14 @@ class KeysFooter(Widget, can_focus=False):
         return FooterKey(binding.key, display, description, enabled, start, start + width)
 
     def render(self) -> Text:
+        if self._due:
+            self._update()
         width = self.size.width
         line = Text(no_wrap=True, overflow="crop", end="")
         for key in self._keys:
             line.append(" " * (key.start - line.cell_len))
             line.append_text(self._drawn(key))
-        if (palette := self._palette) is not None:
+        if (palette := self._placed_palette()) is not None:
             line.truncate(max(palette.start - 1, 0))  # the keys that do not fit are cut
             line.append(" " * (palette.start - 1 - line.cell_len))
             edge = self.get_component_rich_style("footer-key--palette-edge")
@@ -174,7 +173,7 @@ class KeysFooter(Widget, can_focus=False):
 
     def _key_at(self, x: int) -> FooterKey | None:
         """The key drawn at `x`: not one cut off under the palette's."""
-        palette = self._palette
+        palette = self._placed_palette()
         if palette is not None and x >= palette.start - 1:
             return palette if x >= palette.start else None
         return next((key for key in self._keys if key.start <= x < key.end), None)
