@@ -295,3 +295,27 @@ async def test_every_screen_is_whole_in_the_first_frame_it_shows(
             ]
             name = type(screen).__name__
             assert outside(first[name], bars) == outside(settled, bars), name
+
+
+async def test_a_screen_shown_again_shows_whole_in_its_first_frame(
+    plan_copy: Any, editor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Going back to a screen, the first frame it writes is the whole screen: not a part
+    of it (its footer, drawn while it was hidden, say) drawn over the screen before."""
+    written: list[tuple[str, str]] = []
+    display = App._display
+
+    def spied(app: App[Any], screen: Any, renderable: Any) -> None:
+        if renderable is not None and not app._batch_count:
+            written.append((type(screen).__name__, type(renderable).__name__))
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", spied)
+    async with editor(plan_copy("kafe-solsiden"), size=(120, 40)) as (app, pilot):
+        for key in ["f3", "tab", "f2", "f3", "f2"]:  # a focus change on Objectives too
+            written.clear()
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            if key != "tab":
+                shown = type(app.screen).__name__
+                assert next(kind for name, kind in written if name == shown) == "LayoutUpdate"

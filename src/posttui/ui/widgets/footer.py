@@ -95,14 +95,21 @@ class KeysFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        # Looked at when the next frame draws the line: a screen's first showing changes
-        # the keys several times before it, at each focus change.
-        if not self._due and screen is self.screen and screen.app.app_focus:
+        # The keys are looked at when a frame draws the line: a new screen's first frame
+        # draws it with the keys that work then. Drawn again after the frame, and only
+        # on the screen shown: drawn at once, or while hidden, it would be drawn alone
+        # over the screen before when its screen shows.
+        if screen is self.screen and screen.app.app_focus:
             self._due = True
+            if screen.is_current:
+                self.call_after_refresh(self._redraw)
+
+    def _redraw(self) -> None:
+        if self._due and self.is_attached and self._update():  # not gone meanwhile
             self.refresh()
 
-    def _update(self) -> None:
-        """The keys that work now, if they changed."""
+    def _update(self) -> bool:
+        """Take the keys that work now; whether they changed."""
         self._due = False
         app = self.app
         bindings = self.screen.active_bindings
@@ -115,11 +122,12 @@ class KeysFooter(Widget, can_focus=False):
         last = [(palette.binding, palette.enabled)] if palette else []
         drawn = tuple((b.key, b.description, b.action, enabled) for b, enabled in shown + last)
         if drawn == self._shown:
-            return
+            return False
         self._shown = drawn
         self._keys = self._from_left(shown)
         self._palette = self._key(palette.binding, palette.enabled, 0) if palette else None
         self._hover = None
+        return True
 
     def _from_left(self, shown: list[tuple[Binding, bool]]) -> list[FooterKey]:
         """One key per action (its first binding), a cell apart."""
