@@ -188,8 +188,10 @@ class ObjectivesScreen(PostScreen):
         objectives = self.post_app.plan.objectives
         if not objectives:
             return []
-        first = self.post_app.key(self.SECTION, 0)
-        return [TargetRow(self, first, index) for index in range(len(objectives[0].targets))]
+        return self._target_rows(self.post_app.key(self.SECTION, 0), len(objectives[0].targets))
+
+    def _target_rows(self, objective: ItemKey, count: int) -> list[TargetRow]:
+        return [TargetRow(self, objective, index) for index in range(count)]
 
     def segment_words(self) -> Iterable[str]:
         return [segment.id for segment in self.post_app.plan.people.segments]
@@ -223,7 +225,7 @@ class ObjectivesScreen(PostScreen):
             return
         rows.remove_children()
         if chosen is not None:
-            self._rows = rows.mount_all(TargetRow(self, chosen, index) for index in range(wanted))
+            self._rows = rows.mount_all(self._target_rows(chosen, wanted))
 
     async def form_mounted(self) -> None:
         if self._rows is not None:

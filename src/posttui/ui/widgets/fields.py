@@ -397,9 +397,11 @@ class NotesArea(TextArea):
     cursor goes after the text, where typing adds to it; left, it shows its start."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # Wrapped at the width it is laid out at, not at the one it had before (none, on
-        # a new screen): its height is right at the first layout, not at the second.
-        self.wrapped_document.wrap(max(0, width - self.gutter_width - 1), self.indent_width)
+        # Not laid out yet, it is wrapped at no width: wrapped at the width it gets, its
+        # height is right at the first layout, not at the second. Later, a resize wraps
+        # it (at the width its scrollbar leaves), and an edit keeps it wrapped.
+        if not self.size:
+            self.wrapped_document.wrap(max(0, width - self.gutter_width - 1), self.indent_width)
         return self.wrapped_document.height
 
     def _on_focus(self, event: events.Focus) -> None:

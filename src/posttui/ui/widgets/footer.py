@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
-class FooterKey(NamedTuple):
+class DrawnKey(NamedTuple):
     """A key the footer shows, and the cells it takes."""
 
     key: str  # what a click presses
@@ -67,21 +67,18 @@ class KeysFooter(Widget, can_focus=False):
         super().__init__()
         self._due = False
         self._shown: tuple[tuple[Any, ...], ...] | None = None  # the bindings drawn
-        self._keys: list[FooterKey] = []  # from the left
-        self._palette: FooterKey | None = None  # at the right edge
-        self._hover: FooterKey | None = None  # under the mouse
+        self._keys: list[DrawnKey] = []  # from the left
+        self._palette: DrawnKey | None = None  # at the right edge
+        self._hover: DrawnKey | None = None  # under the mouse
 
     @property
     def keys(self) -> list[tuple[str, str]]:
         """The keys it holds, as (key, description): from the left (the last may be cut
         off under the palette's), then the palette's."""
-        return [(key.key, key.description) for key in self._all()]
+        palette = [self._palette] if self._palette else []
+        return [(key.key, key.description) for key in [*self._keys, *palette]]
 
-    def _all(self) -> list[FooterKey]:
-        palette = self._placed_palette()
-        return [*self._keys, *([palette] if palette else [])]
-
-    def _placed_palette(self) -> FooterKey | None:
+    def _placed_palette(self) -> DrawnKey | None:
         """The palette's key at the right edge, a cell's margin from it."""
         if (key := self._palette) is None:
             return None
@@ -129,9 +126,9 @@ class KeysFooter(Widget, can_focus=False):
         self._hover = None
         return True
 
-    def _from_left(self, shown: list[tuple[Binding, bool]]) -> list[FooterKey]:
+    def _from_left(self, shown: list[tuple[Binding, bool]]) -> list[DrawnKey]:
         """One key per action (its first binding), a cell apart."""
-        keys: list[FooterKey] = []
+        keys: list[DrawnKey] = []
         actions: set[str] = set()
         for binding, enabled in shown:
             if binding.action not in actions:
@@ -140,11 +137,11 @@ class KeysFooter(Widget, can_focus=False):
                 keys.append(self._key(binding, enabled, start))
         return keys
 
-    def _key(self, binding: Binding, enabled: bool, start: int) -> FooterKey:
+    def _key(self, binding: Binding, enabled: bool, start: int) -> DrawnKey:
         display = self.app.get_key_display(binding)
         description = binding.description
         width = len(display) + (len(description) + 1 if description else 0)
-        return FooterKey(binding.key, display, description, enabled, start, start + width)
+        return DrawnKey(binding.key, display, description, enabled, start, start + width)
 
     def render(self) -> Text:
         if self._due:
@@ -163,7 +160,7 @@ class KeysFooter(Widget, can_focus=False):
         line.truncate(width, pad=True)
         return line
 
-    def _item_style(self, key: FooterKey) -> Style:
+    def _item_style(self, key: DrawnKey) -> Style:
         style = self.rich_style + self.get_component_rich_style("footer-key--item")
         if not key.enabled:
             style += Style(dim=True)
@@ -171,7 +168,7 @@ class KeysFooter(Widget, can_focus=False):
             style += self.get_component_rich_style("footer-key--hover")
         return style
 
-    def _drawn(self, key: FooterKey) -> Text:
+    def _drawn(self, key: DrawnKey) -> Text:
         drawn = Text.assemble((key.display, self.get_component_rich_style("footer-key--key")))
         if key.description:
             described = self.get_component_rich_style("footer-key--description")
@@ -179,7 +176,7 @@ class KeysFooter(Widget, can_focus=False):
         drawn.stylize_before(self._item_style(key))
         return drawn
 
-    def _key_at(self, x: int) -> FooterKey | None:
+    def _key_at(self, x: int) -> DrawnKey | None:
         """The key drawn at `x`: not one cut off under the palette's."""
         palette = self._placed_palette()
         if palette is not None and x >= palette.start - 1:
