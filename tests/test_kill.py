@@ -55,10 +55,17 @@ def test_fmt_killed_at_random_moments_leaves_the_old_or_the_new_file(
     # One kill at a random moment in each of KILLS equal slices of 1.2 runs: spread
     # over the whole run, and some after it (the rename done) whatever the draw.
     slices = [full * 1.2 * n / KILLS for n in range(KILLS + 1)]
-    for start, end in itertools.pairwise(slices):
+    moments: list[float | None] = [chance.uniform(a, b) for a, b in itertools.pairwise(slices)]
+    # And one kill as soon as the new file shows: after the rename whatever the load on
+    # the machine (a run slower than the first one measured may outlast all the slices).
+    for moment in [*moments, None]:
         plan.write_bytes(old)
         fmt = subprocess.Popen([sys.executable, "-m", "posttui", "fmt", str(plan)])
-        time.sleep(chance.uniform(start, end))
+        if moment is None:
+            while plan.read_bytes() != new and fmt.poll() is None:
+                time.sleep(0.001)
+        else:
+            time.sleep(moment)
         fmt.send_signal(signal.SIGKILL)
         fmt.wait()
         content = plan.read_bytes()
