@@ -20,7 +20,9 @@ Prints one table, with PASS/MISS per aim:
 4. Keystroke to the next painted frame at 80x24, 120x40 and 200x60 (narrow, medium and
    wide layouts) on the first sample, against the minimal Input app at the same size;
    aim <= 3x.
-5. Switching screens with Pilot on kafe-solsiden at the same three sizes: from F3, F4,
+5. Switching screens with Pilot on kafe-solsiden at the same three sizes, a second after
+   the plan shows and after each screen (a user reads a screen before the next key; posttui
+   builds the screens not shown yet meanwhile): from F3, F4,
    F5 (the first visit of Objectives, Strategy, Technology) and then F2, F3 (back to
    screens shown before) to the first full frame the new screen writes (the whole screen,
    not a part of it drawn over the screen before; a frame drawn while Textual holds the
@@ -28,7 +30,8 @@ Prints one table, with PASS/MISS per aim:
    a mode per F key (Header, Input, Static, Footer), which like posttui shows a screen
    at once rather than after Textual's 50 ms hold on a switch (``App.delay_update``).
    Aims: a first visit <= 2x the minimal app's first switch to a new mode, a visited
-   screen <= 1.5x its switch back; the verdict is on the slowest screen. ``--quick``
+   screen <= 1.5x its switch back; the verdict is on the slowest screen. An info row at
+   120x40 times first visits with no screen built ahead, keys 0.2 s apart. ``--quick``
    measures 2 on the 1,000-objective plan and kafe-solsiden only, 4 and 5 at 120x40
    only.
 
@@ -582,6 +585,12 @@ FIRST_VISITS = ["f3", "f4", "f5"]
 VISITED = ["f2", "f3"]
 AIM_FIRST_VISIT = 2.0  # ratio to the minimal app's first switch to a new mode
 AIM_VISITED = 1.5
+# A user reads a screen before the next F key: the time posttui has to build the screens
+# not shown yet (PostApp.build_ahead). A key sooner finds its screen being built, or not
+# built: the row "not built ahead" times that case, keys AT_ONCE apart, with no
+# screen built ahead.
+READ_SECONDS = 1.0
+AT_ONCE = 0.2
 
 
 class MinimalScreen(Screen[None]):
@@ -604,16 +613,17 @@ class MinimalModesApp(App[None]):
         """No hold on a switch: a screen shows as soon as it is drawn, as in posttui."""
 
 
-async def switch_times(app: App[Any], size: tuple[int, int]) -> list[float]:
+async def switch_times(app: App[Any], size: tuple[int, int], read: float) -> list[float]:
     """Seconds from each F key of FIRST_VISITS + VISITED to the new screen's first full
-    frame. A partial one (the cells that changed) may come before it, drawn over the
-    screen before: a screen shown again draws only what changed while it was hidden."""
+    frame, `read` seconds after the plan showed and after each screen. A partial frame
+    (the cells that changed) may come before it, drawn over the screen before: a screen
+    shown again draws only what changed while it was hidden."""
     async with app.run_test(size=size) as pilot:
         for _ in range(100):  # the plan loaded and its first screen shown
             if getattr(app, "plan_loaded", True) and app.screen.is_mounted:
                 break
             await pilot.pause()
-        await pilot.pause(0.2)
+        await pilot.pause(read)
         drawn: list[tuple[float, Screen[Any]]] = []
         display = app._display
 
@@ -637,7 +647,7 @@ async def switch_times(app: App[Any], size: tuple[int, int]) -> list[float]:
                 if time.perf_counter() - began > TIMEOUT:
                     raise RuntimeError(f"{type(app).__name__}: {key} showed no new screen")
             times.append(next(t for t, screen in drawn if screen is not before) - began)
-            await pilot.pause(0.2)  # its tail (a lint, a late refresh) before the next
+            await pilot.pause(read)
     return times
 
 
@@ -647,10 +657,13 @@ def visit_rows(plan: Path, runs: int, sizes: list[tuple[int, int]]) -> list[Row]
     for size in sizes:
         label = f"{size[0]}x{size[1]}"
         progress(f"screens: switching at {label}, {plan.name} and the minimal app, {runs} runs")
-        ours, theirs = [], []
+        ours, theirs, at_once = [], [], []
         for _ in range(runs):
-            theirs.append(asyncio.run(switch_times(MinimalModesApp(), size)))
-            ours.append(asyncio.run(switch_times(PostApp(plan), size)))
+            theirs.append(asyncio.run(switch_times(MinimalModesApp(), size, READ_SECONDS)))
+            ours.append(asyncio.run(switch_times(PostApp(plan), size, READ_SECONDS)))
+            if size == SIZE:
+                unbuilt = PostApp(plan, build_ahead=False)
+                at_once.append(asyncio.run(switch_times(unbuilt, size, AT_ONCE)))
         first = len(FIRST_VISITS)
         for name, part, aim in [
             ("first visit of a POST screen (f3/f4/f5)", slice(0, first), AIM_FIRST_VISIT),
@@ -670,6 +683,20 @@ def visit_rows(plan: Path, runs: int, sizes: list[tuple[int, int]]) -> list[Row]
                     aim,
                     f"slowest screen {ms(worst)} ({worst / base:.2f}x)",
                     judged=worst,
+                )
+            )
+        if at_once:
+            base = statistics.median(t for run in theirs for t in run[:first])
+            mine = statistics.median(t for run in at_once for t in run[:first])
+            rows.append(
+                Row(
+                    f"first visit, not built ahead, {label}",
+                    ms(mine),
+                    ms(base),
+                    f"{mine / base:.2f}x",
+                    "-",
+                    "info",
+                    f"keys {AT_ONCE:g} s apart from the start, PostApp(build_ahead=False)",
                 )
             )
     return rows

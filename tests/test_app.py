@@ -7,6 +7,8 @@ keyboard (tab, enter, arrows, the f-keys), and reads back what ctrl+s wrote.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import gc
 import re
 from datetime import date
@@ -40,6 +42,8 @@ from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.items import ItemList
 from support.editing import (
     SIZE,
+    built,
+    built_ahead,
     burst,
     committed,
     editing,
@@ -1376,8 +1380,9 @@ async def test_a_screen_shown_again_is_styled_as_a_new_one(plan_copy) -> None:
     assert again == fresh
 
 
+@pytest.mark.parametrize("ahead", [False, True], ids=["built-when-shown", "built-ahead"])
 async def test_showing_a_screen_styles_its_fields_once(
-    plan_copy, monkeypatch: pytest.MonkeyPatch
+    plan_copy, monkeypatch: pytest.MonkeyPatch, ahead: bool
 ) -> None:
     """Fields are styled as they mount, never again just after: a field enabled once
     bound, an input marked valid, a checkbox given its value each styled again with all
@@ -1391,7 +1396,7 @@ async def test_showing_a_screen_styles_its_fields_once(
         restyle(node, animate)
 
     monkeypatch.setattr(DOMNode, "update_node_styles", counted)
-    async with editing(plan_copy(KAFE)) as (_app, pilot):
+    async with editing(plan_copy(KAFE), build_ahead=ahead) as (_app, pilot):
         for key in ["f3", "f4", "f5", "f2", "f3"]:
             await switch(pilot, key)
     assert again == []
@@ -1415,6 +1420,79 @@ async def test_no_switch_of_screens_holds_its_frames(plan_copy, monkeypatch) -> 
             await switch(pilot, key)
         assert app.current_mode == "strategy"
     assert held == []
+
+
+async def test_screens_not_shown_yet_are_built_while_no_one_types(plan_copy) -> None:
+    """Once the plan shows, the app builds the other screens, hidden: People stays as it
+    was, and a first visit then shows the screen already built, with nothing made anew."""
+    async with editing(plan_copy(KAFE)) as (app, pilot):
+        focused = app.focused
+        await built_ahead(pilot)
+        assert type(app.screen).__name__ == "PeopleScreen"
+        assert app.focused is focused and isinstance(focused, ItemList)
+        objectives = built(app, "objectives")
+        assert objectives is not None
+        widgets = set(objectives.walk_children())
+        await switch(pilot, "f3")
+        assert app.screen is objectives
+        assert set(objectives.walk_children()) == widgets
+        assert "Øke antall Instagram-følgere blant studenter" in screen_text(app)
+
+
+async def test_a_screen_built_ahead_shows_edits_made_before_its_first_visit(plan_copy) -> None:
+    """Objectives, built while People showed, shows what People changed since: a segment
+    renamed there is renamed in the objective's segments."""
+    path = plan_copy(KAFE)
+    async with editing(path) as (_app, pilot):
+        await built_ahead(pilot)
+        await pilot.press("enter")
+        field = await tab_to(pilot, "people.segments[0].id")
+        await retype(pilot, "studentene")
+        await pilot.pause()
+        screen = await switch(pilot, "f3")
+        segments = next(f for f in screen.query(BoundField) if f.key == "segments")
+        assert editor_value(segments).split(", ")[0] == "studentene"
+        assert editor_value(field) == "studentene"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(path).objectives[0].segments[0] == "studentene"
+
+
+async def test_a_jump_to_a_screen_being_built_ahead_waits_for_it(plan_copy) -> None:
+    """A jump (a finding chosen, a field named) to a screen the app is building, not yet
+    mounted, lands on its field once it is."""
+    app = PostApp(plan_copy(KAFE), lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100_000):  # the first screen built ahead: made, not yet mounted
+            with contextlib.suppress(KeyError):
+                if app.get_screen_stack("objectives"):
+                    break
+            await asyncio.sleep(0)
+        else:
+            raise AssertionError("Objectives was not built ahead")
+        assert built(app, "objectives") is None
+        await app.go_to("objectives[0].owner")
+        await pilot.pause()
+        field = field_of(app)
+        assert field is not None and field.path == "objectives[0].owner"
+        assert type(app.screen).__name__ == "ObjectivesScreen"
+
+
+@pytest.mark.parametrize("mode", ["objectives", "strategy", "technology", "progress"])
+async def test_closing_while_a_screen_is_built_ahead_closes_cleanly(plan_copy, mode) -> None:
+    """The app closed (a quit, the end of a session) while it builds a screen ahead: the
+    screen is taken down half built, and nothing fails (run_test raises what did)."""
+    app = PostApp(plan_copy(KAFE), lang="en")
+    async with app.run_test(size=SIZE):
+        for _ in range(100_000):
+            with contextlib.suppress(KeyError):
+                if app.get_screen_stack(mode):
+                    break
+            await asyncio.sleep(0)
+        else:
+            raise AssertionError(f"{mode} was not built ahead")
+        assert built(app, mode) is None  # made, not yet mounted
+    assert app.return_code in (None, 0)
 
 
 async def test_the_plan_loads_right_after_the_first_frame(plan_copy, monkeypatch) -> None:
@@ -1473,7 +1551,8 @@ def test_posttui_edit_starts_with_collections_off(monkeypatch, tmp_path: Path) -
     assert running == [False]
 
 
-async def test_no_widget_is_styled_before_it_mounts(plan_copy, monkeypatch) -> None:
+@pytest.mark.parametrize("ahead", [False, True], ids=["built-when-shown", "built-ahead"])
+async def test_no_widget_is_styled_before_it_mounts(plan_copy, monkeypatch, ahead: bool) -> None:
     """Textual styles a widget at each change of its classes, also before it is mounted
     (an input made `compact`, a field made `disabled`): work done again as it mounts,
     for every field of every screen built."""
@@ -1486,7 +1565,7 @@ async def test_no_widget_is_styled_before_it_mounts(plan_copy, monkeypatch) -> N
         apply(stylesheet, node, *args, **kwargs)
 
     monkeypatch.setattr(Stylesheet, "apply", counted)
-    async with editing(plan_copy(KAFE)) as (_app, pilot):
+    async with editing(plan_copy(KAFE), build_ahead=ahead) as (_app, pilot):
         for key in ["f3", "f4", "f5", "ctrl+n", "f2"]:
             await switch(pilot, key)
     assert early == []
@@ -1504,6 +1583,7 @@ async def test_moving_the_focus_through_a_form_lays_out_nothing(plan_copy, monke
         layout(screen, *args, **kwargs)
 
     async with editing(plan_copy(NORDLYS)) as (app, pilot):
+        await built_ahead(pilot)  # no screen laid out behind the one shown
         await switch(pilot, "f3")
         monkeypatch.setattr(Screen, "_refresh_layout", counted)
         seen: set[frozenset[tuple[str, str]]] = set()
@@ -1512,8 +1592,8 @@ async def test_moving_the_focus_through_a_form_lays_out_nothing(plan_copy, monke
             await pilot.pause()
             assert footer_keys(app) == keys_to_show(app), key
             seen.add(frozenset(footer_keys(app)))
-    assert len(seen) > 2  # the keys did change
-    assert layouts == []
+        assert len(seen) > 2  # the keys did change
+        assert layouts == []  # while moving (not as the app closes its screens)
 
 
 def footer_keys(app: PostApp) -> set[tuple[str, str]]:

@@ -50,3 +50,5 @@ def test_quick_benchmark_runs_and_prints_every_row() -> None:
         assert row(name, expected).search(out), f"no {expected} row for {name!r}:\n{out}"
     for name in KEY_ROWS:
         assert row(name, "PASS|MISS").search(out), f"no row for {name!r}:\n{out}"
+    unbuilt = "first visit, not built ahead, 120x40"
+    assert row(unbuilt, "info").search(out), f"no row for {unbuilt!r}:\n{out}"

@@ -23,6 +23,7 @@ from rich.console import Console
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import OptionList, Select
 
 from posttui.ui.app import PostApp
@@ -43,14 +44,39 @@ async def opened(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
+def built(app: PostApp, mode: str) -> Screen[Any] | None:
+    """The screen of `mode` if the app has built it, shown or not (else None)."""
+    try:
+        stack = app.get_screen_stack(mode)
+    except KeyError:
+        return None
+    return stack[0] if stack and stack[0].is_mounted else None
+
+
+async def built_ahead(pilot: Pilot[int]) -> None:
+    """Wait until the app has built every screen (PostApp.build_ahead)."""
+    app = pilot.app
+    assert isinstance(app, PostApp)
+    for _ in range(100):
+        if all(built(app, mode) for mode in app.MODES):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"screens not built: {[m for m in app.MODES if not built(app, m)]}")
+
+
 @contextlib.asynccontextmanager
 async def editing(
-    path: Path, *, size: tuple[int, int] = SIZE, lang: str | None = "en", **options: Any
+    path: Path,
+    *,
+    size: tuple[int, int] = SIZE,
+    lang: str | None = "en",
+    build_ahead: bool = True,
+    **options: Any,
 ) -> AsyncIterator[tuple[PostApp, Pilot[int]]]:
     """The app on `path` at `size`, in `lang` (None: the plan's or the locale's), with
-    its plan loaded (or its load error shown); `options` go to `run_test`
-    (`notifications=True`, say)."""
-    app = PostApp(path, lang=lang)
+    its plan loaded (or its load error shown); `build_ahead` as PostApp's; `options` go
+    to `run_test` (`notifications=True`, say)."""
+    app = PostApp(path, lang=lang, build_ahead=build_ahead)
     async with app.run_test(size=size, **options) as pilot:
         await opened(pilot)
         yield app, pilot

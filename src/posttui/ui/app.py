@@ -1,13 +1,14 @@
 """The posttui app: one plan, four POST screens, a live findings panel.
 
 Start-up draws its first frame (the plan's title, the POST steps) before it loads
-the plan; the screens are imported when first shown.
+the plan; the other screens are built once the plan shows, while no one types.
 """
 
 from __future__ import annotations
 
 import gc
 import re
+import time
 import tomllib
 from collections.abc import Callable, Iterable
 from importlib import import_module
@@ -59,6 +60,9 @@ def stylesheet() -> Path:
 # How often the file on disk is looked at for changes made elsewhere (git, editors).
 DISK_CHECK_SECONDS = 1.0
 MARK_CHANGES_SECONDS = 0.5
+# Screens not shown yet are built only after this long without a key, a paste or a click:
+# a key that comes while one is built waits for part of it (up to some 30 ms).
+QUIET_SECONDS = 0.5
 
 # `KEY = "..."` in the [plan] table, found without parsing the whole file.
 _PLAN_STRING = r'^\[plan\][ \t]*\r?\n(?:(?!\[).*\n)*?{key}[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*")'
@@ -155,9 +159,12 @@ class PostApp(App[int]):
         *,
         config: Config | None = None,
         config_problems: list[str] | None = None,
+        build_ahead: bool = True,
     ) -> None:
         """`lang`: the language asked for (`--lang`); it wins over the plan's, which wins
-        over the settings' (`config`, read from the settings file by `posttui edit`)."""
+        over the settings' (`config`, read from the settings file by `posttui edit`).
+        `build_ahead`: once the plan shows, build the screens not shown yet while no one
+        types, so that each shows at once when first asked for."""
         super().__init__()
         self.path = Path(path)
         self.asked_lang = lang
@@ -176,7 +183,9 @@ class PostApp(App[int]):
         self.gate = KeyGate(self, super().on_event)  # closed until the plan shows
         self._disk_seen: object = None  # the version on disk the user was told about
         self._marks: Timer | None = None
-        self._modes_shown: set[str] = set()
+        self.build_ahead = build_ahead
+        self._modes_built: set[str] = set()
+        self._last_input = 0.0  # time.monotonic() of the last key, paste or click
         self._hold_frames = True  # App.delay_update's hold: off for a switch of screens
 
     @property
@@ -251,8 +260,12 @@ class PostApp(App[int]):
         self.recovery = CrashRecovery(self)
         self.recovery.start(then=self._guide_if_empty)
         self.call_after_refresh(self.gate.open)  # the keys typed meanwhile, in order
+        if self.build_ahead:
+            self.call_after_refresh(self._build_next)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste, events.MouseDown)):
+            self._last_input = time.monotonic()
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             quitting = isinstance(event, events.Key) and event.key == "ctrl+q"
             if not (quitting and not self.gate.is_open) and self.gate.hold(event):
@@ -716,16 +729,38 @@ class PostApp(App[int]):
         # being built is not seen half done. A screen shows only once built, and is laid
         # out right the first time (its fields wrapped at the width they get, its keys
         # and focus set): it shows in the first frame drawn, not after the hold.
-        if mode not in self._modes_shown:
+        self._built(mode)
+        self._hold_frames = False
+        try:
+            mounted = super().switch_mode(mode)
+        finally:
+            self._hold_frames = True
+        if not self.screen.is_mounted:  # built ahead, and not done: what to wait for
+            return AwaitMount(self.screen, [self.screen])
+        return mounted
+
+    def _built(self, mode: str) -> None:
+        if mode not in self._modes_built:
             # A screen lives as long as the app: once built, spare it from every full
             # collection (one took 40-75 ms within a first visit, scanning the others).
             self.call_after_refresh(gc.freeze)
-        self._modes_shown.add(mode)
-        self._hold_frames = False
-        try:
-            return super().switch_mode(mode)
-        finally:
-            self._hold_frames = True
+        self._modes_built.add(mode)
+
+    async def _build_next(self) -> None:
+        """Build the next screen not built yet, hidden, as Textual builds a mode's screen
+        when first shown: composed, mounted and laid out. Its first visit then costs a
+        layout and a frame, not some 90 widgets made, styled and mounted. One screen at
+        a time and after a pause in typing: a key waits for part of one screen at most."""
+        quiet = time.monotonic() - self._last_input
+        if quiet < QUIET_SECONDS:
+            self.set_timer(QUIET_SECONDS - quiet, self._build_next)
+            return
+        mode = next((mode for mode in self.MODES if mode not in self._modes_built), None)
+        if mode is None or not self.is_running:
+            return
+        self._built(mode)
+        await self._init_mode(mode)
+        self.call_after_refresh(self._build_next)  # once it is laid out
 
     def delay_update(self, delay: float = 0.05) -> None:
         if self._hold_frames:

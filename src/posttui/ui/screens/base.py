@@ -129,6 +129,8 @@ class PostScreen(Speaking[None]):
         event.refresh_styles = False
 
     async def on_screen_resume(self) -> None:
+        if not self.app.is_running:  # closing: a screen built ahead is being taken down
+            return
         if self._new_words:
             await self._speak()
         elif self._stale:

@@ -239,6 +239,8 @@ class ProgressScreen(Speaking[None]):
         self.query_one(ProgressList).focus()
 
     async def on_screen_resume(self) -> None:
+        if not self.app.is_running:  # closing: a screen built ahead is being taken down
+            return
         if self._new_words:
             self._new_words = False
             await self.recompose()
