@@ -185,6 +185,7 @@ class PostApp(App[int]):
         self._marks: Timer | None = None
         self.build_ahead = build_ahead
         self._modes_built: set[str] = set()
+        self._modes_shown: set[str] = set()
         self._last_input = 0.0  # time.monotonic() of the last key, paste or click
         self._hold_frames = True  # App.delay_update's hold: off for a switch of screens
 
@@ -729,7 +730,13 @@ class PostApp(App[int]):
         # being built is not seen half done. A screen shows only once built, and is laid
         # out right the first time (its fields wrapped at the width they get, its keys
         # and focus set): it shows in the first frame drawn, not after the hold.
-        self._built(mode)
+        if mode not in self._modes_shown:
+            # A screen lives as long as the app: once drawn, spare it and what drawing it
+            # made from every full collection (one scanning them took 12-75 ms within a
+            # switch, as much for a screen built ahead as for a new one).
+            self.call_after_refresh(gc.freeze)
+        self._modes_shown.add(mode)
+        self._modes_built.add(mode)
         self._hold_frames = False
         try:
             mounted = super().switch_mode(mode)
@@ -738,13 +745,6 @@ class PostApp(App[int]):
         if not self.screen.is_mounted:  # built ahead, and not done: what to wait for
             return AwaitMount(self.screen, [self.screen])
         return mounted
-
-    def _built(self, mode: str) -> None:
-        if mode not in self._modes_built:
-            # A screen lives as long as the app: once built, spare it from every full
-            # collection (one took 40-75 ms within a first visit, scanning the others).
-            self.call_after_refresh(gc.freeze)
-        self._modes_built.add(mode)
 
     async def _build_next(self) -> None:
         """Build the next screen not built yet, hidden, as Textual builds a mode's screen
@@ -755,10 +755,11 @@ class PostApp(App[int]):
         if quiet < QUIET_SECONDS:
             self.set_timer(QUIET_SECONDS - quiet, self._build_next)
             return
+        gc.freeze()  # the screen built last: see switch_mode
         mode = next((mode for mode in self.MODES if mode not in self._modes_built), None)
         if mode is None or not self.is_running:
             return
-        self._built(mode)
+        self._modes_built.add(mode)
         await self._init_mode(mode)
         self.call_after_refresh(self._build_next)  # once it is laid out
 
