@@ -11,6 +11,7 @@ import re
 import time
 import tomllib
 from collections.abc import Callable, Iterable
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -186,6 +187,8 @@ class PostApp(App[int]):
         self.build_ahead = build_ahead
         self._modes_built: set[str] = set()
         self._modes_shown: set[str] = set()
+        self._building = False  # a screen is being built ahead (see exit)
+        self._exit_after_build: Callable[[], None] | None = None
         self._last_input = 0.0  # time.monotonic() of the last key, paste or click
         self._hold_frames = True  # App.delay_update's hold: off for a switch of screens
 
@@ -760,8 +763,23 @@ class PostApp(App[int]):
         if mode is None or not self.is_running:
             return
         self._modes_built.add(mode)
-        await self._init_mode(mode)
-        self.call_after_refresh(self._build_next)  # once it is laid out
+        self._building = True
+        try:
+            await self._init_mode(mode)
+        finally:
+            self._building = False
+        if self._exit_after_build is not None:  # asked for meanwhile
+            self.call_after_refresh(self._exit_after_build)
+        else:
+            self.call_after_refresh(self._build_next)  # once it is laid out
+
+    def exit(self, result: int | None = None, return_code: int = 0, message: Any = None) -> None:
+        # Textual's widgets fail to mount once the app exits: a screen being built ahead
+        # is finished first (a quit waits for one screen at most).
+        if self._building:
+            self._exit_after_build = partial(super().exit, result, return_code, message)
+        else:
+            super().exit(result, return_code, message)
 
     def delay_update(self, delay: float = 0.05) -> None:
         if self._hold_frames:
