@@ -48,7 +48,7 @@ shows, timed the same way.
 Both apps in tmux run with bytecode cached in a private PYTHONPYCACHEPREFIX (as from an
 installed wheel), even where PYTHONDONTWRITEBYTECODE is set.
 
-    python benchmarks/bench_app.py            # the full run (about 2 minutes)
+    python benchmarks/bench_app.py            # the full run (about 8 minutes)
     python benchmarks/bench_app.py --quick    # fewer runs (smoke test)
     python benchmarks/bench_app.py --profile  # also cProfile the 1,000-objective key path
 

@@ -93,7 +93,7 @@ def peek_language(path: Path) -> str | None:
 
 
 def screen(module: str, name: str) -> Callable[[], Screen[Any]]:
-    """A mode's screen, imported when the mode is first shown."""
+    """A mode's screen, imported when the mode is first built (ahead, or when shown)."""
 
     def made() -> Screen[Any]:
         made: Screen[Any] = getattr(import_module(f"posttui.ui.screens.{module}"), name)()
