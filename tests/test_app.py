@@ -7,8 +7,6 @@ keyboard (tab, enter, arrows, the f-keys), and reads back what ctrl+s wrote.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
 import gc
 import re
 from datetime import date
@@ -42,6 +40,7 @@ from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.items import ItemList
 from support.editing import (
     SIZE,
+    being_built,
     built,
     built_ahead,
     burst,
@@ -1463,14 +1462,7 @@ async def test_a_jump_to_a_screen_being_built_ahead_waits_for_it(plan_copy) -> N
     mounted, lands on its field once it is."""
     app = PostApp(plan_copy(KAFE), lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100_000):  # the first screen built ahead: made, not yet mounted
-            with contextlib.suppress(KeyError):
-                if app.get_screen_stack("objectives"):
-                    break
-            await asyncio.sleep(0)
-        else:
-            raise AssertionError("Objectives was not built ahead")
-        assert built(app, "objectives") is None
+        assert not (await being_built(app, "objectives")).is_mounted
         await app.go_to("objectives[0].owner")
         await pilot.pause()
         field = field_of(app)
@@ -1486,14 +1478,7 @@ async def test_closing_while_a_screen_is_built_ahead_closes_cleanly(plan_copy, m
     built): nothing fails (run_test raises what did), and the quit is not lost."""
     app = PostApp(plan_copy(KAFE), lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100_000):
-            with contextlib.suppress(KeyError):
-                if app.get_screen_stack(mode):
-                    break
-            await asyncio.sleep(0)
-        else:
-            raise AssertionError(f"{mode} was not built ahead")
-        assert built(app, mode) is None  # made, not yet mounted
+        assert not (await being_built(app, mode)).is_mounted
         if how == "quit":
             app.exit(return_code=0)
             await pilot.pause(0.5)

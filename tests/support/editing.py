@@ -12,6 +12,7 @@ otherwise (the samples are partly Norwegian; tests/test_app_nb.py has it in Norw
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import subprocess
@@ -51,6 +52,17 @@ def built(app: PostApp, mode: str) -> Screen[Any] | None:
     except KeyError:
         return None
     return stack[0] if stack and stack[0].is_mounted else None
+
+
+async def being_built(app: PostApp, mode: str) -> Screen[Any]:
+    """Wait, a turn of the event loop at a time, until the app has made the screen of
+    `mode` to build it ahead: returned before it is mounted."""
+    for _ in range(100_000):
+        with contextlib.suppress(KeyError):
+            if stack := app.get_screen_stack(mode):
+                return stack[0]
+        await asyncio.sleep(0)
+    raise AssertionError(f"{mode} was not built ahead")
 
 
 async def built_ahead(pilot: Pilot[int]) -> None:

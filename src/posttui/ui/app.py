@@ -62,7 +62,7 @@ def stylesheet() -> Path:
 DISK_CHECK_SECONDS = 1.0
 MARK_CHANGES_SECONDS = 0.5
 # Screens not shown yet are built only after this long without a key, a paste or a click:
-# a key that comes while one is built waits for part of it (up to some 30 ms).
+# a key that comes while one is built waits for part of it (up to about 40 ms here).
 QUIET_SECONDS = 0.5
 
 # `KEY = "..."` in the [plan] table, found without parsing the whole file.

@@ -129,8 +129,8 @@ class PostScreen(Speaking[None]):
         event.refresh_styles = False
 
     async def on_screen_resume(self) -> None:
-        if not (self.is_attached and self.app.is_running):  # the app is closing: a
-            return  # screen still being built (ahead) is taken down half made
+        if not (self.is_attached and self.app.is_running):
+            return  # closing: a screen being built ahead is taken down half made
         if self._new_words:
             await self._speak()
         elif self._stale:

@@ -239,8 +239,8 @@ class ProgressScreen(Speaking[None]):
         self.query_one(ProgressList).focus()
 
     async def on_screen_resume(self) -> None:
-        if not (self.is_attached and self.app.is_running):  # the app is closing: a
-            return  # screen still being built (ahead) is taken down half made
+        if not (self.is_attached and self.app.is_running):
+            return  # closing: a screen being built ahead is taken down half made
         if self._new_words:
             self._new_words = False
             await self.recompose()
