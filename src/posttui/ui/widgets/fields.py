@@ -400,7 +400,7 @@ class NotesArea(TextArea):
         # Not laid out yet, it is wrapped at no width: wrapped at the width it gets, its
         # height is right at the first layout, not at the second. Later, a resize wraps
         # it (at the width its scrollbar leaves), and an edit keeps it wrapped.
-        if not self.size:
+        if not self.outer_size:  # not laid out yet (size would ask the compositor)
             self.wrapped_document.wrap(max(0, width - self.gutter_width - 1), self.indent_width)
         return self.wrapped_document.height
 
