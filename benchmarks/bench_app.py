@@ -21,9 +21,9 @@ Prints one table, with PASS/MISS per aim:
    wide layouts) on the first sample, against the minimal Input app at the same size;
    aim <= 3x.
 5. Switching screens with Pilot on kafe-solsiden at the same three sizes, a second after
-   the plan shows and after each screen (a user reads a screen before the next key; posttui
-   builds the screens not shown yet meanwhile): from F3, F4,
-   F5 (the first visit of Objectives, Strategy, Technology) and then F2, F3 (back to
+   the plan shows and after each screen (a user reads a screen before the next key;
+   posttui builds the screens not shown yet meanwhile): from F3, F4, F5 (the first
+   visit of Objectives, Strategy, Technology) and then F2, F3 (back to
    screens shown before) to the first full frame the new screen writes (the whole screen,
    not a part of it drawn over the screen before; a frame drawn while Textual holds the
    switch's frames is never written, and does not count); against a minimal app with
@@ -586,9 +586,8 @@ VISITED = ["f2", "f3"]
 AIM_FIRST_VISIT = 2.0  # ratio to the minimal app's first switch to a new mode
 AIM_VISITED = 1.5
 # A user reads a screen before the next F key: the time posttui has to build the screens
-# not shown yet (PostApp.build_ahead). A key sooner finds its screen being built, or not
-# built: the row "not built ahead" times that case, keys AT_ONCE apart, with no
-# screen built ahead.
+# not shown yet (PostApp.build_ahead). The row "not built ahead" times a screen built
+# as its key comes: no screen built ahead, keys AT_ONCE apart.
 READ_SECONDS = 1.0
 AT_ONCE = 0.2
 

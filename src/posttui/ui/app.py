@@ -185,7 +185,6 @@ class PostApp(App[int]):
         self._disk_seen: object = None  # the version on disk the user was told about
         self._marks: Timer | None = None
         self.build_ahead = build_ahead
-        self._modes_built: set[str] = set()
         self._modes_shown: set[str] = set()
         self._building = False  # a screen is being built ahead (see exit)
         self._exit_after_build: Callable[[], None] | None = None
@@ -739,7 +738,6 @@ class PostApp(App[int]):
             # switch, as much for a screen built ahead as for a new one).
             self.call_after_refresh(gc.freeze)
         self._modes_shown.add(mode)
-        self._modes_built.add(mode)
         self._hold_frames = False
         try:
             mounted = super().switch_mode(mode)
@@ -759,10 +757,9 @@ class PostApp(App[int]):
             self.set_timer(QUIET_SECONDS - quiet, self._build_next)
             return
         gc.freeze()  # the screen built last: see switch_mode
-        mode = next((mode for mode in self.MODES if mode not in self._modes_built), None)
+        mode = next((mode for mode in self.MODES if mode not in self._screen_stacks), None)
         if mode is None or not self.is_running:
             return
-        self._modes_built.add(mode)
         self._building = True
         try:
             await self._init_mode(mode)

@@ -17,7 +17,7 @@ from posttui.core.document import ItemKey
 from posttui.ui.catalog import say
 from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import PlanState, state
-from posttui.ui.widgets.fields import BoundField
+from posttui.ui.widgets.fields import BoundField, focus
 from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
 from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.items import ItemList
@@ -148,7 +148,7 @@ class PostScreen(Speaking[None]):
         if focused is not None and all(node.display for node in focused.ancestors_with_self):
             return
         if self._shows("#items-pane"):
-            self.set_focus(self.items)
+            focus(self.items, now=True)
         else:
             self.focus_form(now=True)
 
@@ -350,10 +350,8 @@ class PostScreen(Speaking[None]):
         fields = [f for f in self.query_one("#form").query(BoundField) if f.target is not None]
         if fields:
             fields[0].focus_editor(now=now)
-        elif now:
-            self.set_focus(self.items)
         else:
-            self.items.focus()
+            focus(self.items, now=now)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The focus left the drawer of findings (a finding chosen, tab) or, where the

@@ -34,6 +34,15 @@ from posttui.ui.widgets.text import Text
 Target = ItemKey | str | None
 
 
+def focus(widget: Widget, *, now: bool = False) -> None:
+    """Focus `widget`: `now`, before the next frame is drawn; else once the app gets to
+    it, as Textual's `Widget.focus` does."""
+    if now:
+        widget.screen.set_focus(widget)
+    else:
+        widget.focus()
+
+
 class BoundField(Widget):
     """A label, an editor widget and, when the input does not parse, what is wrong.
 
@@ -190,10 +199,7 @@ class BoundField(Widget):
         what is typed next goes after it, not into it. `now`: before the next frame is
         drawn (Textual focuses a widget once the app gets to it)."""
         editor = self.query_one(".field-editor")
-        if now:
-            self.screen.set_focus(editor)
-        else:
-            editor.focus()
+        focus(editor, now=now)
         if isinstance(editor, Input):
             if select:
                 editor.select_all()
