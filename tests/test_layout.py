@@ -10,6 +10,7 @@ import pytest
 from rich.cells import cell_len
 from textual._compositor import LayoutUpdate
 from textual.app import App
+from textual.command import CommandPalette
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
@@ -21,6 +22,7 @@ from posttui.ui.catalog import say
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.widgets.fields import BoundField
 from posttui.ui.widgets.findings import FindingList, FindingsPanel
+from posttui.ui.widgets.title import TitleBar
 from support.editing import built_ahead
 from support.plans import SAMPLES
 
@@ -328,3 +330,35 @@ async def test_a_screen_shown_again_shows_whole_in_its_first_frame(
             if key != "tab":
                 shown = type(app.screen).__name__
                 assert next(kind for name, kind in written if name == shown) == "LayoutUpdate"
+
+
+def title_line(app: Any) -> str:
+    """The title bar's line as the screen shows it."""
+    bar = app.screen.query_one(TitleBar)
+    return "".join(segment.text for segment in bar.render_lines(Region(0, 0, bar.size.width, 1))[0])
+
+
+async def test_the_title_bar_follows_the_plan_and_opens_the_palette(
+    plan_copy: Any, editor: Any
+) -> None:
+    """The title line shows the plan's title and its file, centred; a renamed plan shows
+    renamed on every screen, cut with an ellipsis where it does not fit, its markup as
+    typed; a click on the icon opens the command palette."""
+    path = plan_copy()
+    async with editor(path, size=(80, 24)) as (app, pilot):
+        line = title_line(app)
+        assert line.startswith(" ⭘ ")
+        assert f"{app.plan.plan.title} — {path.name}" in line
+        assert len(line) == 80
+        title = "[bold]Kafé[/bold] " + "svært lang tittel " * 6
+        assert app.edit("plan.title", title) is None
+        await pilot.pause()
+        line = title_line(app)
+        assert line.rstrip().endswith("…")
+        assert "[bold]Kafé[/bold] svært lang" in line
+        await pilot.press("f3")
+        await pilot.pause()
+        assert "[bold]Kafé[/bold] svært lang" in title_line(app)
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

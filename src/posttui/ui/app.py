@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from posttui.core.i18n import LANGUAGES, choose
 from posttui.core.terminal import preview, printable
@@ -40,6 +40,7 @@ from posttui.ui.state import Added, Deleted, Edited, Invalid, Moved, PlanState
 from posttui.ui.widgets.findings import FindingsPanel
 from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.steps import StepBar
+from posttui.ui.widgets.title import TitleBar
 
 if TYPE_CHECKING:
     from posttui.core.config import Config
@@ -211,7 +212,7 @@ class PostApp(App[int]):
     # ---- opening ----
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield StepBar("")
         opening = say(self, "app.opening", name=printable(self.path.name))
         yield Static(Content(opening), classes="opening")

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from posttui.core import paths
 from posttui.core.document import ItemKey
@@ -22,6 +22,7 @@ from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
 from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.items import ItemList
 from posttui.ui.widgets.steps import StepBar
+from posttui.ui.widgets.title import TitleBar
 
 
 class PostScreen(Speaking[None]):
@@ -63,7 +64,7 @@ class PostScreen(Speaking[None]):
         return state(self)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield StepBar(self.STEP)
         with Horizontal(id="main"):
             with Vertical(id="items-pane"):

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from posttui.core import fields
 from posttui.core.model import LANGUAGE_CHOICES
@@ -17,6 +17,7 @@ from posttui.core.terminal import printable
 from posttui.ui.catalog import language, say
 from posttui.ui.screens.speaking import Speaking
 from posttui.ui.widgets.fields import BoundField, ChoiceField, NotesField, TextField
+from posttui.ui.widgets.title import TitleBar
 
 if TYPE_CHECKING:
     from posttui.core.loader import LoadError
@@ -166,7 +167,7 @@ class LoadFailed(Speaking[None]):
         self.error = error
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(classes="load-error"):
             title = say(self, "load-failed.title", path=printable(self.error.path))
             yield Static(Content.styled(title, "bold $error"))

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from posttui.core import fields
 from posttui.core.rules.registry import DEFAULT_MAX_MONTHLY_GROWTH
@@ -32,6 +32,7 @@ from posttui.ui.widgets.fields import LINE_BREAK, LastWordSuggester
 from posttui.ui.widgets.findings import FindingsPanel, FindingsSummary
 from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.text import Text
+from posttui.ui.widgets.title import TitleBar
 
 if TYPE_CHECKING:
     from posttui.ui.app import PostApp
@@ -74,7 +75,7 @@ class GuideScreen(Speaking[None]):
         return language(self)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Text(id="guide-progress")
         with Horizontal(id="guide-main"):
             with Vertical(id="guide-ask"):

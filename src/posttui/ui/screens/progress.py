@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Header
 
 from posttui.core.catalog import Number
 from posttui.core.progress import ObjectiveProgress, TargetProgress, by_risk, plan_progress
@@ -29,6 +28,7 @@ from posttui.ui.widgets.rows import RowList
 from posttui.ui.widgets.smart import smart_letters
 from posttui.ui.widgets.steps import StepBar
 from posttui.ui.widgets.text import Text
+from posttui.ui.widgets.title import TitleBar
 
 if TYPE_CHECKING:
     from posttui.core.model import Plan
@@ -225,7 +225,7 @@ class ProgressScreen(Speaking[None]):
         self._new_words = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield StepBar(self.STEP)
         yield Text(id="progress-method")
         yield ProgressList(id="progress-list")
