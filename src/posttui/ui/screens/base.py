@@ -274,7 +274,7 @@ class PostScreen(Speaking[None]):
         """Mark the fields whose value differs from the last commit."""
         changed = self.post_app.changed
         for field in self.query(BoundField):
-            field.set_class(field.base is not None and field.path in changed, "-changed")
+            field.show_changed(field.base is not None and field.path in changed)
 
     def show_values(self, paths: set[str]) -> None:
         """Show anew the fields of `paths`, which an edit elsewhere set (an id that

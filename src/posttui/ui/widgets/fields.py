@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from textual import events
@@ -19,7 +20,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 from textual.widgets.text_area import Location
 
 from posttui.core import fields, paths
@@ -46,22 +47,22 @@ def focus(widget: Widget, *, now: bool = False) -> None:
 class BoundField(Widget):
     """A label, an editor widget and, when the input does not parse, what is wrong.
 
-    One grid and few widgets: a form has dozens of fields, and every widget costs
-    styling time when a screen is built.
+    The field draws its label itself, in the column its editor's left margin leaves:
+    a form has dozens of fields, and every widget costs styling, layout and drawing
+    time when a screen is built.
     """
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"field--label"}
     DEFAULT_CSS = """
-    BoundField {
-        layout: grid; grid-size: 2; grid-columns: 14 1fr; grid-rows: auto; height: auto;
-    }
-    BoundField.-bare { grid-size: 1; grid-columns: 1fr; }
-    BoundField > .field-label { color: $text-muted; padding-right: 1; }
-    BoundField.-changed > .field-label { color: $warning; text-style: bold; }
-    BoundField > .field-editor { width: 1fr; }
+    BoundField { height: auto; }
+    BoundField > .field--label { color: $text-muted; }
+    BoundField.-changed > .field--label { color: $warning; text-style: bold; }
+    BoundField > .field-editor { width: 1fr; margin-left: 14; }
+    BoundField.-bare > .field-editor { margin-left: 0; }
     /* A fixed size: an Input of auto size lays out the whole screen on every key. */
     BoundField > Input.field-editor { height: 1; }
-    BoundField > .field-hint, BoundField > .field-error { column-span: 2; padding-left: 14; }
-    BoundField.-bare > .field-hint, BoundField.-bare > .field-error { padding-left: 0; }
+    BoundField > .field-hint, BoundField > .field-error { margin-left: 14; }
+    BoundField.-bare > .field-hint, BoundField.-bare > .field-error { margin-left: 0; }
     BoundField > .field-hint { color: $text-muted; text-style: italic; }
     BoundField > .field-error { color: $error; display: none; }
     BoundField.-invalid > .field-error { display: block; }
@@ -105,14 +106,32 @@ class BoundField(Widget):
         return f"{base}.{self.key}" if base is not None else self.key
 
     def compose(self) -> ComposeResult:
-        if self.label:
-            yield Label(self.label, classes="field-label")
         yield self.editor()
         if self.hint:
             yield Text(Content(self.hint), classes="field-hint")
 
     def editor(self) -> Widget:
         raise NotImplementedError
+
+    def render(self) -> Content:
+        label = Content("\n").join(self._label_lines())
+        return label.stylize(self.get_visual_style("field--label")) if label else label
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        height = super().get_content_height(container, viewport, width)
+        return max(height, len(self._label_lines()))
+
+    def _label_lines(self) -> list[Content]:
+        """The label, wrapped in the column left of the editor, a cell short of it."""
+        if not self.label or not self.children:
+            return []
+        return _wrapped(self.label, self.children[0].styles.margin.left - 1)
+
+    def show_changed(self, changed: bool) -> None:
+        """Mark the label of a field whose value differs from the last commit."""
+        if changed != self.has_class("-changed"):
+            self.set_class(changed, "-changed")
+            self.refresh()
 
     def bind(self, target: Target) -> None:
         """Show `key` of the item or table `target` names (nothing when it is None)."""
@@ -210,6 +229,12 @@ class BoundField(Widget):
                 editor.select_all()
             else:
                 editor.move_cursor(editor.document.end)
+
+
+@lru_cache(maxsize=256)
+def _wrapped(label: str, width: int) -> list[Content]:
+    """A label's lines at `width` (a form's labels are few, and wrapped at every frame)."""
+    return Content(label).wrap(width)
 
 
 LINE_BREAK = "↵"
