@@ -22,7 +22,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, OptionList, TextArea
+from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
 
 from posttui.cli import edit
 from posttui.core import paths
@@ -34,10 +34,11 @@ from posttui.ui.app import PostApp
 from posttui.ui.commands import SHOWN
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.screens.dialogs import Choice, LoadFailed, PlanDetails
-from posttui.ui.widgets.fields import BoundField
+from posttui.ui.widgets.fields import BoundField, ChoiceBox
 from posttui.ui.widgets.findings import FindingList, FindingsPanel
 from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.items import ItemList
+from posttui.ui.widgets.picker import Picker
 from support.editing import (
     SIZE,
     being_built,
@@ -82,6 +83,48 @@ def error_of(field: BoundField) -> str:
 
 
 # ---- People ----
+
+
+async def test_a_choice_lists_its_choices_by_name_and_escape_changes_nothing(
+    plan_copy,
+) -> None:
+    """Enter lists a choice field's values by name (no ids), the current one marked;
+    escape leaves the value as it was, '(none)' unsets it, a click lists them too; the
+    explanation under the field follows the value, and the plan has what is shown."""
+    path = plan_copy(KAFE)
+    async with editing(path) as (app, pilot):
+        field = await tab_to(pilot, "people.segments[0].linkage")
+        box = field.query_one(ChoiceBox)
+        hint = field.query_one(".field-hint", Static)
+        assert box.value == "functional-output"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Picker)
+        assert app.screen.query_one(Input).placeholder == "Filter by name"
+        lines = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert lines == [
+            "( ) (none)",
+            "( ) Enabling",
+            "( ) Functional input",
+            "(x) Functional output",
+            "( ) Normative",
+            "( ) Diffuse",
+        ]
+        await pilot.press("down", "escape")
+        await pilot.pause()
+        assert app.plan.people.segments[0].linkage == "functional-output"
+        assert box.value == "functional-output" and app.focused is box
+        await pilot.press("enter", "up", "up", "up", "enter")  # from the third up to (none)
+        await pilot.pause()
+        assert app.plan.people.segments[0].linkage is None
+        assert box.value is None and str(hint.render()) == ""
+        await pilot.click(ChoiceBox)
+        await pilot.pause()
+        assert isinstance(app.screen, Picker)
+        await pilot.press(*"diffuse", "enter")
+        await pilot.pause()
+        assert app.plan.people.segments[0].linkage == "diffuse"
+        assert str(hint.render()).startswith("Diffuse:")
 
 
 async def test_add_a_segment_and_fill_in_every_field(plan_copy) -> None:

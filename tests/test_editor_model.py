@@ -38,7 +38,7 @@ from hypothesis.stateful import (
 )
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import Button, Input, TextArea
 
 from posttui.core.loader import load, parse
 from posttui.core.model import Initiative, Objective, Platform, Segment
@@ -213,9 +213,9 @@ def typed(field: BoundField, text: str, start: int, end: int, keys: str) -> Iter
 def shows(field: BoundField, value: Any) -> str | None:
     """Why the field does not show `value`, if it does not."""
     editor = editor_of(field)
-    if not isinstance(editor, Input | TextArea):  # a choice: Select, Checkbox
+    if not isinstance(editor, Input | TextArea):  # a choice: ChoiceBox, Checkbox
         shown = getattr(editor, "value", None)
-        unset = value is None and (shown == Select.NULL or shown is False)
+        unset = value is None and shown in (None, False)
         ok = shown == value or unset
         return None if ok else f"{field.path} shows {shown!r}, the plan has {value!r}"
     text = editor.value if isinstance(editor, Input) else editor.text

@@ -25,10 +25,11 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import OptionList, Select
+from textual.widgets import OptionList
 
 from posttui.ui.app import PostApp
-from posttui.ui.widgets.fields import BoundField
+from posttui.ui.widgets.fields import BoundField, ChoiceBox
+from posttui.ui.widgets.picker import Picker, folded
 
 SIZE = (120, 40)
 
@@ -154,20 +155,18 @@ async def retype(pilot: Pilot[int], text: str) -> None:
 
 
 async def pick(pilot: Pilot[int], label: str) -> None:
-    """Open the focused Select with enter, arrow to the option shown as `label`, enter."""
-    select = pilot.app.focused
-    assert isinstance(select, Select)
+    """Open the focused choice's list with enter, filter it by `label`, choose with enter."""
+    assert isinstance(pilot.app.focused, ChoiceBox)
     await pilot.press("enter")
-    overlay = select.query_one(OptionList)
-    assert overlay.has_focus
-    await pilot.press("home")
-    for _ in range(overlay.option_count):
-        option = overlay.highlighted_option
-        if option is not None and str(option.prompt) == label:
-            await pilot.press("enter")
-            return
-        await pilot.press("down")
-    raise AssertionError(f"no option {label!r}")
+    await pilot.pause()
+    picker = pilot.app.screen
+    assert isinstance(picker, Picker)
+    await pilot.press(*folded(label))
+    await pilot.pause()
+    option = picker.query_one(OptionList).highlighted_option
+    assert option is not None and str(option.prompt).endswith(f") {label}"), option
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def committed(path: Path) -> None:

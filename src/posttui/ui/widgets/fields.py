@@ -18,9 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 from textual.widgets.text_area import Location
 
 from posttui.core import fields, paths
@@ -540,6 +541,87 @@ class ToggleField(BoundField):
         self.apply(event.value)
 
 
+class ChoiceBox(Widget, can_focus=True):
+    """A choice's value on one line, ▼ at the right, as Textual's compact Select shows
+    it; enter, space or a click lists the choices in the picker the reference fields
+    use. One widget: a Select is five, its list made up front, on every screen built."""
+
+    ALLOW_SELECT = False
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "select", "Select", show=False)]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice-box--dim"}
+    DEFAULT_CSS = """
+    ChoiceBox {
+        height: 1;
+        padding: 0 1 0 0;
+        background: $surface;
+        color: $foreground;
+        pointer: pointer;
+        &:focus { background-tint: $foreground 5%; }
+        & > .choice-box--dim { color: $foreground 50%; }
+    }
+    """
+
+    class Changed(Message):
+        def __init__(self, box: ChoiceBox, value: str | None) -> None:
+            super().__init__()
+            self.box = box
+            self.value = value
+
+    def __init__(
+        self,
+        title: str,
+        choices: list[tuple[str, str]],
+        value: str | None,
+        prompt: str,
+        *,
+        classes: str,
+    ) -> None:
+        """`choices`: (value, what it is called); `prompt`: shown while none is chosen;
+        `title`: the picker's."""
+        super().__init__(classes=classes)
+        self.title = title
+        self.choices = choices
+        self.value = value
+        self.prompt = prompt
+
+    def show(self, value: str | None) -> None:
+        """Show `value` as chosen (said to no one: it comes from the plan)."""
+        if value != self.value:
+            self.value = value
+            self.refresh()
+
+    def render(self) -> Content:
+        dim = self.get_visual_style("choice-box--dim")
+        names = dict(self.choices)
+        if self.value is None:
+            shown = Content.styled(self.prompt, dim)
+        else:
+            shown = Content(names.get(self.value, self.value))
+        room = max(self.content_region.width - 2, 0)
+        shown = shown.truncate(room, ellipsis=True)
+        arrow = Content.styled("▼", dim)
+        return Content.assemble(shown.pad_right(room - shown.cell_length), " ", arrow)
+
+    def action_select(self) -> None:
+        from posttui.ui.widgets.picker import Picker, PickerItem
+
+        items = [PickerItem(value, name) for value, name in self.choices]
+        chosen = [self.value] if self.value is not None else []
+        picker = Picker(self.title, items, chosen, multiple=False, ids=False)
+        self.app.push_screen(picker, self._picked)
+
+    def _picked(self, values: list[str] | None) -> None:
+        if values is None:
+            return
+        value = values[0] if values else None
+        if value != self.value:
+            self.show(value)
+            self.post_message(self.Changed(self, value))
+
+    def on_click(self) -> None:
+        self.action_select()
+
+
 class ChoiceField(BoundField):
     """One of a fixed set of values, with a line that explains the chosen one."""
 
@@ -559,29 +641,19 @@ class ChoiceField(BoundField):
         self.explain = explain or {}
 
     def editor(self) -> Widget:
-        options = [(Content(text), value) for value, text in self.choices]
         # In a table's narrow cell, unset is a dash.
         prompt = say(self, "field.not-set") if self.label else "-"
-        value = self.bound_value()  # made with it: set once mounted, it is styled again
-        return Select(
-            options,
-            classes="field-editor",
-            prompt=prompt,
-            compact=True,
-            value=Select.NULL if value is None else value,
-        )
+        value = self.bound_value()
+        return ChoiceBox(self.title, self.choices, value, prompt, classes="field-editor")
 
     def load(self, value: Any) -> None:
-        editor: Select[str] = self.query_one(Select)
-        with editor.prevent(Select.Changed):
-            editor.value = value if value is not None else Select.NULL
+        self.query_one(ChoiceBox).show(value)
         self._explain(value)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_box_changed(self, event: ChoiceBox.Changed) -> None:
         event.stop()
-        value = None if event.value is Select.NULL else str(event.value)
-        self._explain(value)
-        self.apply(value)
+        self._explain(event.value)
+        self.apply(event.value)
 
     def _explain(self, value: str | None) -> None:
         if self.explain:

@@ -1,4 +1,5 @@
-"""A dialog to pick references by name or id: segments, platforms, objectives.
+"""A dialog to pick references by name or id (segments, platforms, objectives), or one
+of a field's fixed choices by name.
 
 The list is the plan's items in the plan's order; what is typed filters it. The
 filter keeps the focus the whole time, so every key works without tabbing: up and
@@ -34,6 +35,7 @@ PICKER = Catalog(
     "picker",
     en={
         "filter": "Filter by name or id",
+        "filter-names": "Filter by name",
         "keys-multiple": "space tick · enter done · up/down move · esc cancel",
         "keys-single": "enter choose · space mark · up/down move · esc cancel",
         "chosen": (
@@ -137,7 +139,8 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
     here, then the chosen ids the plan lacks, in their order. With `multiple=False`
     at most one comes back: enter chooses the highlighted entry, and an entry
     "(none)" chooses nothing. With `can_add=True`, a filter that is not an id yet
-    offers to add it as a platform; the caller adds what comes back to the plan.
+    offers to add it as a platform; the caller adds what comes back to the plan. With
+    `ids=False` the entries show their names only (a field's fixed choices).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -160,8 +163,10 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
         *,
         multiple: bool = True,
         can_add: bool = False,
+        ids: bool = True,
     ) -> None:
         super().__init__()
+        self.ids = ids
         self.title_text = title
         self.multiple = multiple
         self.can_add = can_add
@@ -180,7 +185,8 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
             yield Static(id="picker-title")
-            yield Filter(placeholder=PICKER("filter", language(self)), id="picker-filter")
+            placeholder = PICKER("filter" if self.ids else "filter-names", language(self))
+            yield Filter(placeholder=placeholder, id="picker-filter")
             yield OptionList(id="picker-list", compact=True)
             keys = "keys-multiple" if self.multiple else "keys-single"
             yield Static(Content(PICKER(keys, language(self))), id="picker-keys")
@@ -212,7 +218,9 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
         name = " ".join(preview(entry.name, NAME_PREVIEW).split())
         id = preview(entry.id, NAME_PREVIEW)
         parts: list[str | tuple[str, str]] = [box]
-        if name:
+        if name and not self.ids:
+            parts.append(name)
+        elif name:
             parts += [name, (f"  · {id}", "$text-muted")]
         else:
             parts.append(id)
