@@ -89,8 +89,9 @@ async def test_a_choice_lists_its_choices_by_name_and_escape_changes_nothing(
     plan_copy,
 ) -> None:
     """Enter lists a choice field's values by name (no ids), the current one marked;
-    escape leaves the value as it was, '(none)' unsets it, a click lists them too; the
-    explanation under the field follows the value, and the plan has what is shown."""
+    escape leaves the value as it was, '(none)' unsets it, a click lists them too, and
+    so does a letter, filtered by it; the explanation under the field follows the
+    value, and the plan has what is shown."""
     path = plan_copy(KAFE)
     async with editing(path) as (app, pilot):
         field = await tab_to(pilot, "people.segments[0].linkage")
@@ -125,6 +126,10 @@ async def test_a_choice_lists_its_choices_by_name_and_escape_changes_nothing(
         await pilot.pause()
         assert app.plan.people.segments[0].linkage == "diffuse"
         assert str(hint.render()).startswith("Diffuse:")
+        # A letter lists the values it filters, as a Select searches as one types.
+        await pilot.press(*"norm", "enter")
+        await pilot.pause()
+        assert app.plan.people.segments[0].linkage == "normative"
 
 
 async def test_add_a_segment_and_fill_in_every_field(plan_copy) -> None:

@@ -544,7 +544,8 @@ class ToggleField(BoundField):
 class ChoiceBox(Widget, can_focus=True):
     """A choice's value on one line, ▼ at the right, as Textual's compact Select shows
     it; enter, space or a click lists the choices in the picker the reference fields
-    use. One widget: a Select is five, its list made up front, on every screen built."""
+    use, and a letter lists those it filters. One widget: a Select is five, its list
+    made up front, on every screen built."""
 
     ALLOW_SELECT = False
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "select", "Select", show=False)]
@@ -602,13 +603,19 @@ class ChoiceBox(Widget, can_focus=True):
         arrow = Content.styled("▼", dim)
         return Content.assemble(shown.pad_right(room - shown.cell_length), " ", arrow)
 
-    def action_select(self) -> None:
+    def action_select(self, typed: str = "") -> None:
         from posttui.ui.widgets.picker import Picker, PickerItem
 
         items = [PickerItem(value, name) for value, name in self.choices]
         chosen = [self.value] if self.value is not None else []
-        picker = Picker(self.title, items, chosen, multiple=False, ids=False)
+        picker = Picker(self.title, items, chosen, multiple=False, ids=False, typed=typed)
         self.app.push_screen(picker, self._picked)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character and not event.character.isspace():
+            event.stop()
+            event.prevent_default()
+            self.action_select(event.character)
 
     def _picked(self, values: list[str] | None) -> None:
         if values is None:

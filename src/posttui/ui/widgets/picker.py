@@ -140,7 +140,8 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
     at most one comes back: enter chooses the highlighted entry, and an entry
     "(none)" chooses nothing. With `can_add=True`, a filter that is not an id yet
     offers to add it as a platform; the caller adds what comes back to the plan. With
-    `ids=False` the entries show their names only (a field's fixed choices).
+    `ids=False` the entries show their names only (a field's fixed choices); `typed`
+    is the filter's text to begin with.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -164,9 +165,11 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
         multiple: bool = True,
         can_add: bool = False,
         ids: bool = True,
+        typed: str = "",
     ) -> None:
         super().__init__()
         self.ids = ids
+        self.typed = typed
         self.title_text = title
         self.multiple = multiple
         self.can_add = can_add
@@ -186,7 +189,7 @@ class Picker(Speaking[list[str] | None], ModalScreen[list[str] | None]):
         with Vertical(classes="dialog picker"):
             yield Static(id="picker-title")
             placeholder = PICKER("filter" if self.ids else "filter-names", language(self))
-            yield Filter(placeholder=placeholder, id="picker-filter")
+            yield Filter(self.typed, placeholder=placeholder, id="picker-filter")
             yield OptionList(id="picker-list", compact=True)
             keys = "keys-multiple" if self.multiple else "keys-single"
             yield Static(Content(PICKER(keys, language(self))), id="picker-keys")
