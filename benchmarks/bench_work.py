@@ -8,6 +8,9 @@ from the process's start until its first frame is written:
   screen's first frame (the plan loaded, linted and shown: "ready to edit");
 - the minimal app of ``bench_app.py`` (Header, Static, Footer) until its first frame.
 
+A small launcher runs either (posttui through its console script) with Textual's
+``App._display`` made to exit once that frame is written.
+
 Each runs in a private tmux server at 120x40 (the apps need a terminal), with
 ``PYTHONHASHSEED=0`` and bytecode cached beforehand; repeated runs agree within 0.1 %.
 valgrind slows a start about fortyfold: a run takes about 30 s.
@@ -27,46 +30,29 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_app import MINIMAL_APP
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PLAN = ROOT / "sample_plans" / "kafe-solsiden.post.toml"
 SIZE = ("120", "40")
 TIMEOUT = 600.0
 
-# Each app exits as soon as the frame it is timed to has been handed to the terminal.
-POSTTUI = """\
-import os, sys
-from posttui.ui.app import PostApp
+# Run as `python EXIT.py SCRIPT ARGS...`: SCRIPT runs as the program, and exits as soon
+# as the first frame of the screen named EXIT_SCREEN (any screen, if unset) is written.
+EXIT = """\
+import os, runpy, sys
+from textual.app import App
 
-def _display(self, screen, renderable, display=PostApp._display):
+def _display(self, screen, renderable, display=App._display):
     display(self, screen, renderable)
-    if renderable is not None and screen.name == "people":
+    if renderable is not None and screen.name == os.environ.get("EXIT_SCREEN", screen.name):
         os._exit(0)
 
-PostApp._display = _display
-from posttui.cli import main
-sys.exit(main())
-"""
-
-MINIMAL = """\
-import os
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
-
-class Minimal(App[None]):
-    TITLE = "minimal"
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("posttui-bench-minimal-ready")
-        yield Footer()
-
-    def _display(self, screen, renderable):
-        super()._display(screen, renderable)
-        if renderable is not None:
-            os._exit(0)
-
-Minimal().run()
+App._display = _display
+script = sys.argv.pop(1)
+runpy.run_path(script, run_name="__main__")
 """
 
 
@@ -88,13 +74,13 @@ def start(command: list[str], name: str, env: dict[str, str]) -> None:
         time.sleep(0.5)
 
 
-def count(name: str, script: Path, args: list[str], folder: Path, env: dict[str, str]) -> int:
-    """Instructions of one start of `script` under callgrind, after one start without
+def count(name: str, program: list[str], folder: Path, env: dict[str, str]) -> int:
+    """Instructions of one start of `program` under callgrind, after one start without
     it (bytecode cached, as from an installed wheel)."""
-    start([sys.executable, str(script), *args], name, env)
+    start(program, name, env)
     log = folder / f"{name}.log"
     valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    start([*valgrind, f"--log-file={log}", sys.executable, str(script), *args], name, env)
+    start([*valgrind, f"--log-file={log}", *program], name, env)
     found = re.search(r"Collected : (\d+)", log.read_text(encoding="utf-8", errors="replace"))
     if found is None:
         raise RuntimeError(f"no count in valgrind's log:\n{log.read_text(errors='replace')}")
@@ -112,11 +98,24 @@ def main() -> int:
             "PYTHONHASHSEED": "0",
             "PYTHONPYCACHEPREFIX": str(folder / "pycache"),
         }
-        scripts = {"posttui": folder / "posttui_start.py", "minimal": folder / "minimal.py"}
-        scripts["posttui"].write_text(POSTTUI, encoding="utf-8")
-        scripts["minimal"].write_text(MINIMAL, encoding="utf-8")
-        args = {"posttui": [str(PLAN), "--lang", "en"], "minimal": []}
-        counts = {app: count(app, scripts[app], args[app], folder, env) for app in scripts}
+        exit_at = folder / "exit_at_frame.py"
+        exit_at.write_text(EXIT, encoding="utf-8")
+        minimal = folder / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        console_script = Path(sys.executable).with_name("posttui")
+        programs = {
+            "posttui": [str(console_script), str(PLAN), "--lang", "en"],
+            "minimal": [str(minimal)],
+        }
+        counts = {
+            app: count(
+                app,
+                [sys.executable, str(exit_at), *program],
+                folder,
+                {**env, "EXIT_SCREEN": "people"} if app == "posttui" else env,
+            )
+            for app, program in programs.items()
+        }
     posttui, minimal = counts["posttui"], counts["minimal"]
     print(f"posttui, ready to edit (People's first frame): {posttui / 1e6:,.1f} M instructions")
     print(f"minimal app, first frame:                      {minimal / 1e6:,.1f} M instructions")
