@@ -468,6 +468,22 @@ async def test_remove_a_target_with_its_button(plan_copy) -> None:
         assert len(app.screen.query(".remove-target")) == 1
 
 
+async def test_add_a_target_with_its_button_by_click_and_by_enter(plan_copy) -> None:
+    path = plan_copy(NORDLYS)
+    async with editing(path) as (app, pilot):
+        await switch(pilot, "f3")
+        await pilot.press("down", "enter")  # one target
+        await pilot.click("#add-target")
+        await pilot.pause()
+        assert len(app.plan.objectives[1].targets) == 2
+        assert len(app.screen.query(".remove-target")) == 2
+        app.screen.query_one("#add-target").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.plan.objectives[1].targets) == 3
+        assert "Add target" in screen_text(app)
+
+
 # ---- Strategy ----
 
 

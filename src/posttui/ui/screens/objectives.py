@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import AwaitMount
-from textual.widgets import Button, Label, Static
+from textual.widgets import Label, Static
 
 from posttui.core import fields
 from posttui.core.document import ItemKey
@@ -26,6 +26,7 @@ from posttui.core.vocabulary import (
 from posttui.ui.catalog import say
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.state import Edited
+from posttui.ui.widgets.button import LineButton
 from posttui.ui.widgets.fields import (
     BoundField,
     ChoiceField,
@@ -92,7 +93,7 @@ class TargetRow(Horizontal):
             cell.bind(self.objective)  # before it mounts: enabled then, styled once
         yield from cells
         tooltip = say(self, "objectives.remove-target")
-        remove = Button("✕", classes="remove-target", tooltip=tooltip, compact=True)
+        remove = LineButton("✕", classes="remove-target", tooltip=tooltip)
         remove.can_focus = False
         yield remove
 
@@ -180,7 +181,7 @@ class ObjectivesScreen(PostScreen):
                     yield Label(say(self, f"objectives.{name}"))
             yield Vertical(*self._first_rows(), id="target-rows")
             add = say(self, "objectives.add-target")
-            yield Button(add, id="add-target", compact=True)
+            yield LineButton(add, id="add-target")
 
     def _first_rows(self) -> list[TargetRow]:
         """The rows of the first objective (the list selects it first), made with the
@@ -263,7 +264,7 @@ class ObjectivesScreen(PostScreen):
     def refused(self, reason: str, value: Any) -> None:
         """A list of targets is always a plan's: nothing to show."""
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_line_button_pressed(self, event: LineButton.Pressed) -> None:
         if event.button.id == "add-target":
             self.action_add_target()
         elif event.button.has_class("remove-target"):

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from posttui.core import fields
 from posttui.core.catalog import Number
@@ -17,6 +17,7 @@ from posttui.core.vocabulary import involvement_name, linkage_choice, linkage_ex
 from posttui.ui.catalog import WORDS, say
 from posttui.ui.screens.base import PostScreen
 from posttui.ui.state import Edited
+from posttui.ui.widgets.button import LineButton
 from posttui.ui.widgets.fields import ChoiceField, NotesField, ReferenceField, TextField
 from posttui.ui.widgets.involvement import InvolvementBars
 from posttui.ui.widgets.items import ItemList
@@ -100,10 +101,10 @@ class PeopleScreen(PostScreen):
         for name, label in names.items():
             field = TextField(label, f"involvement.{name}", fields.share)
             yield field.set_class(wide, "wide-label")
-        yield Button(say(self, "people.averages"), id="averages", compact=True)
+        yield LineButton(say(self, "people.averages"), id="averages")
         yield NotesField(say(self, "field.notes"), "notes")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_line_button_pressed(self, event: LineButton.Pressed) -> None:
         if event.button.id == "averages" and (chosen := self.chosen) is not None:
             shares = dict(zip(INVOLVEMENT_TYPES, NORWEGIAN_INVOLVEMENT, strict=True))
             involvement = Involvement.model_validate(shares)

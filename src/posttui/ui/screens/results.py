@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from posttui.core import fields, paths
 from posttui.core.document import ItemKey
@@ -32,6 +32,7 @@ from posttui.core.terminal import preview
 from posttui.ui.catalog import language, say
 from posttui.ui.screens.speaking import Speaking
 from posttui.ui.state import Edited, state
+from posttui.ui.widgets.button import LineButton
 from posttui.ui.widgets.fields import LINE_BREAK, TextField
 from posttui.ui.widgets.footer import KeysFooter
 from posttui.ui.widgets.text import Text
@@ -130,8 +131,8 @@ class ResultsDialog(Speaking[None], ModalScreen[None]):
             yield Vertical(id="result-rows")
             yield Static(Content(say(self, "results.none")), id="results-empty")
             with Horizontal(id="results-buttons"):
-                yield Button(say(self, "results.add"), id="add-result", compact=True)
-                yield Button(say(self, "results.close"), id="close-results", compact=True)
+                yield LineButton(say(self, "results.add"), id="add-result")
+                yield LineButton(say(self, "results.close"), id="close-results")
             yield Static(Content(say(self, "results.keys")), classes="results-keys")
         yield KeysFooter()
 
@@ -292,7 +293,7 @@ class ResultsDialog(Speaking[None], ModalScreen[None]):
     def refused(self, reason: str, value: Any) -> None:
         """A list of results made here is always a plan's: nothing to show."""
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_line_button_pressed(self, event: LineButton.Pressed) -> None:
         event.stop()
         if event.button.id == "add-result":
             self.action_add_result()
