@@ -1387,6 +1387,22 @@ async def test_no_changes_view_outside_git(plan_copy) -> None:
         assert not any(field.has_class("-changed") for field in app.screen.query(BoundField))
 
 
+async def test_no_changes_view_when_the_committed_plan_does_not_load(plan_copy) -> None:
+    path = plan_copy(KAFE)
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("[plan]", "[plan]\nstatment = 1", 1), encoding="utf-8")
+    committed(path)  # a broken plan at HEAD
+    path.write_text(good, encoding="utf-8")
+    async with editing(path) as (app, pilot):
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, PostScreen)  # no view of changes against nothing
+        assert app.doc.head is None
+        assert not app.check_action("changes", ())
+        await pilot.pause(0.8)  # when the marks would follow
+        assert not any(field.has_class("-changed") for field in app.screen.query(BoundField))
+
+
 async def test_a_failed_save_says_why_and_offers_another_place(plan_copy, monkeypatch) -> None:
     path = plan_copy(KAFE)
     original = path.read_bytes()

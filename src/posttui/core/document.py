@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from pydantic import ValidationError
 
 from posttui.core import ids, paths
 from posttui.core.diff import Change, diff, key_paths
-from posttui.core.git import GitError, committed_text
+from posttui.core.git import GitError, committed_soon
 from posttui.core.history import Edit, History
 from posttui.core.loader import LoadError, load, parse
 from posttui.core.model import Plan, title_from_filename
@@ -58,7 +59,7 @@ class Document:
         self.linter = Linter()
         self._renamed: dict[tuple[str, str], str] = {}  # (section, old id): new id
         self.stamp = self.disk_stamp()  # the file as loaded or last saved
-        self.head = self._committed()  # the plan as git has it at HEAD, if it does
+        self._ask_git()
 
     @classmethod
     def open(cls, path: Path | str) -> Document:
@@ -268,7 +269,7 @@ class Document:
         write_atomic(path, dumps(self.plan))
         if path != self.path:
             self.path = path
-            self.head = self._committed()
+            self._ask_git()
         self.comments = []
         self.history.mark_saved()
         self.stamp = self.disk_stamp()
@@ -278,11 +279,26 @@ class Document:
         self.history = History(plan)
         self.history.mark_unsaved()
 
-    def _committed(self) -> Plan | None:
+    def _ask_git(self) -> None:
+        # git answers in a thread while the plan is drawn; its text is parsed when needed.
+        self._committed = committed_soon(self.path)
+        self.__dict__.pop("head", None)
+
+    @cached_property
+    def head(self) -> Plan | None:
+        """The plan as git has it at HEAD; None when git has none (not in git, never
+        committed) or none that loads: then there are no changes to show."""
         try:
-            return parse(committed_text(self.path), f"{self.path}@HEAD")
+            return parse(self._committed.result(), f"{self.path}@HEAD")
         except (GitError, LoadError):
-            return None  # not in git, never committed, or not loadable there: no changes view
+            return None
+
+    def may_have_head(self) -> bool:
+        """Whether `head` may be a plan, known without parsing it: git has the file at
+        HEAD, and it was not found unusable."""
+        if "head" in self.__dict__:
+            return self.head is not None
+        return self._committed.exception() is None
 
     def changes_since_head(self) -> list[Change]:
         return diff(self.head, self.plan) if self.head is not None else []

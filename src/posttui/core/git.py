@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 from posttui.core.i18n import Catalog
@@ -66,3 +68,18 @@ def committed_text(path: Path, rev: str = "HEAD") -> str:
         key = next((key for words, key in _SAID if words in reason), "other")
         raise GitError(key, reason=printable(reason), **names)
     return shown.stdout.decode("utf-8", "replace")
+
+
+def committed_soon(path: Path, rev: str = "HEAD") -> Future[str]:
+    """`committed_text`, asked now and answered in a thread: git runs while the caller
+    goes on (the editor draws the plan meanwhile)."""
+    answer: Future[str] = Future()
+
+    def ask() -> None:
+        try:
+            answer.set_result(committed_text(path, rev))
+        except BaseException as error:  # the asker gets it, whatever it is
+            answer.set_exception(error)
+
+    threading.Thread(target=ask, name="git show", daemon=True).start()
+    return answer

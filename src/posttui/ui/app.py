@@ -282,7 +282,7 @@ class PostApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "changes":  # only for a plan that git has
-            return self.plan_loaded and self.doc.head is not None
+            return self.plan_loaded and self.doc.may_have_head()
         return self.plan_loaded or action not in self.PLAN_ACTIONS
 
     # ---- editing: widgets post what changed, the app applies it ----
@@ -391,13 +391,16 @@ class PostApp(App[int]):
 
     def _mark_changes_soon(self) -> None:
         """Mark what differs from HEAD half a second after the last edit (never per key)."""
-        if self.doc.head is None:
+        if not self.doc.may_have_head():
             return
         if self._marks is not None:
             self._marks.stop()
         self._marks = self.set_timer(MARK_CHANGES_SECONDS, self._mark_changes)
 
     def _mark_changes(self) -> None:
+        if self.doc.head is None:  # what git has turned out not to load: no changes view
+            self.refresh_bindings()
+            return
         self.changed = frozenset(self.doc.changed_paths())
 
     def _follow_plan_language(self) -> None:
@@ -676,6 +679,9 @@ class PostApp(App[int]):
         from posttui.core.diff import by_step, key_paths
         from posttui.ui.screens.changes import ChangesView
 
+        if self.doc.head is None:  # what git has turned out not to load
+            self.refresh_bindings()
+            return
         changes = by_step(self.doc.changes_since_head())
         paths = key_paths(changes, self.plan)
         self.push_screen(ChangesView(changes, paths), self._go_to_change)

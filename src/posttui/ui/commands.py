@@ -58,7 +58,7 @@ class PlanCommands(Provider):
         yield self.command("command.details", app.action_plan_details)
         yield self.command("command.undo", app.action_undo)
         yield self.command("command.redo", app.action_redo)
-        if app.plan_loaded and app.doc.head is not None:
+        if app.plan_loaded and app.doc.may_have_head():
             yield self.command("command.changes", app.action_changes)
         yield GUIDE("command", app.lang), app.action_guide, GUIDE("command-help", app.lang)
         if not app.plan_loaded:
