@@ -51,8 +51,10 @@ COMMANDS: dict[str, ModuleType] = {
 }
 
 
-def parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The parser, its help and usage errors in `lang`."""
+def parser(lang: str = "en", command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help and usage errors in `lang`; with `command`, of that command
+    only (the others' arguments are not built: a start of the editor, or a check, does
+    not pay for fifteen)."""
     root = Parser(
         prog="posttui", description=WORDS("description"), epilog=WORDS("epilog"), lang=lang
     )
@@ -63,7 +65,8 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=WORDS("lang"))
     commands = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, module in COMMANDS.items():
+    chosen = COMMANDS if command is None else {command: COMMANDS[command]}
+    for name, module in chosen.items():
         module.add_arguments(
             commands.add_parser(
                 name, help=module.HELP, description=module.HELP, parents=[common], lang=lang
@@ -72,10 +75,21 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     return root
 
 
+def _after_lang(args: list[str]) -> int:
+    """Where the arguments after a leading `--lang L` (or `--lang=L`) start."""
+    return 2 if args[:1] == ["--lang"] else 1 if args[:1] and args[0].startswith("--lang=") else 0
+
+
+def _command(args: list[str]) -> str | None:
+    """The command `args` name, if they name one."""
+    rest = args[_after_lang(args) :]
+    return rest[0] if rest and rest[0] in COMMANDS else None
+
+
 def _edit_shorthand(args: list[str]) -> list[str]:
     """`posttui [--lang L] PLAN` is `posttui [--lang L] edit PLAN`, and so is
     `posttui [--lang L] -- PLAN`, for a plan whose name starts with `-`."""
-    lang = 2 if args[:1] == ["--lang"] else 1 if args[:1] and args[0].startswith("--lang=") else 0
+    lang = _after_lang(args)
     rest = args[lang:]
     if rest and rest[0] not in COMMANDS and not rest[0].startswith("-"):
         return [*args[:lang], "edit", *rest]
@@ -86,7 +100,7 @@ def _edit_shorthand(args: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _edit_shorthand(list(sys.argv[1:] if argv is None else argv))
-    options = parser(argv_language(args)).parse_args(args)
+    options = parser(argv_language(args), _command(args)).parse_args(args)
     try:
         return int(COMMANDS[options.command].run(options))
     except KeyboardInterrupt:
