@@ -174,7 +174,9 @@ def _conflict_markers(text: str) -> list[Problem]:
     return found if any(p.phrase.params["marker"] == "<<<<<<<" for p in found) else []
 
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
+# The patterns of errors are strings, compiled (and cached by `re`) once a file fails to load:
+# a plan that loads does not pay for them.
+_TOML_POSITION = r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$"
 
 
 def _toml(text: str, path: Path | str) -> dict[str, Any]:
@@ -182,33 +184,33 @@ def _toml(text: str, path: Path | str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        match = _TOML_POSITION.search(message)
+        match = re.search(_TOML_POSITION, message)
         line = int(match.group(1)) if match and match.group(1) else None
-        reason = _plain_toml_reason(_TOML_POSITION.sub("", message))
+        reason = _plain_toml_reason(re.sub(_TOML_POSITION, "", message))
         raise LoadError(path, [Problem(Phrase("not-toml", {"reason": reason}), line)]) from None
 
 
 # tomllib's reasons, in the order they are tried, and the phrase each one is said with.
 _TOML_REASONS = [
-    (re.compile(r"Cannot declare \((.*)\) twice"), "toml.declared-twice"),
-    (re.compile(r"Cannot overwrite a value|Duplicate inline table key"), "toml.set-twice"),
-    (re.compile(r"Illegal character '\\n'"), "toml.open-string"),
-    (re.compile(r"Unterminated string"), "toml.unterminated"),
-    (re.compile(r"Unescaped '\\' in a string"), "toml.backslash"),
-    (re.compile(r"Invalid hex value|not a Unicode scalar value"), "toml.bad-escape"),
-    (re.compile(r"Unclosed inline table"), "toml.open-inline-table"),
-    (re.compile(r"Unclosed array"), "toml.open-array"),
-    (re.compile(r"Expected '\]' at the end of a table"), "toml.open-header"),
-    (re.compile(r"Expected '\]\]' at the end of an array"), "toml.open-array-header"),
-    (re.compile(r"Expected '=' after a key"), "toml.no-equals"),
-    (re.compile(r"Invalid initial character for a key"), "toml.bad-key"),
-    (re.compile(r"Invalid value"), "toml.bad-value"),
-    (re.compile(r"Invalid statement"), "toml.bad-line"),
-    (re.compile(r"Invalid date or datetime"), "toml.bad-date"),
-    (re.compile(r"Cannot mutate immutable namespace|Cannot redefine namespace"), "toml.closed"),
-    (re.compile(r"(?:Illegal|Found invalid) character (.*)"), "toml.character"),
-    (re.compile(r"Expected newline or end of document"), "toml.line-goes-on"),
-    (re.compile(r"Expected (.*)"), "toml.expected"),
+    (r"Cannot declare \((.*)\) twice", "toml.declared-twice"),
+    (r"Cannot overwrite a value|Duplicate inline table key", "toml.set-twice"),
+    (r"Illegal character '\\n'", "toml.open-string"),
+    (r"Unterminated string", "toml.unterminated"),
+    (r"Unescaped '\\' in a string", "toml.backslash"),
+    (r"Invalid hex value|not a Unicode scalar value", "toml.bad-escape"),
+    (r"Unclosed inline table", "toml.open-inline-table"),
+    (r"Unclosed array", "toml.open-array"),
+    (r"Expected '\]' at the end of a table", "toml.open-header"),
+    (r"Expected '\]\]' at the end of an array", "toml.open-array-header"),
+    (r"Expected '=' after a key", "toml.no-equals"),
+    (r"Invalid initial character for a key", "toml.bad-key"),
+    (r"Invalid value", "toml.bad-value"),
+    (r"Invalid statement", "toml.bad-line"),
+    (r"Invalid date or datetime", "toml.bad-date"),
+    (r"Cannot mutate immutable namespace|Cannot redefine namespace", "toml.closed"),
+    (r"(?:Illegal|Found invalid) character (.*)", "toml.character"),
+    (r"Expected newline or end of document", "toml.line-goes-on"),
+    (r"Expected (.*)", "toml.expected"),
 ]
 
 
@@ -216,7 +218,7 @@ def _plain_toml_reason(reason: str) -> Phrase | str:
     """tomllib's reason in plain words (Python's spellings of tuples turned into TOML's);
     a reason not known here stays in tomllib's words."""
     for pattern, plain in _TOML_REASONS:
-        if match := pattern.search(reason):
+        if match := re.search(pattern, reason):
             if plain == "toml.declared-twice":
                 return Phrase(plain, {"table": ".".join(re.findall(r"'([^']*)'", match[1]))})
             return Phrase(plain, {"what": match[1]} if match.groups() else {})
@@ -239,7 +241,7 @@ def _check_format(data: dict[str, Any], text: str, path: Path | str) -> None:
 
 # ---- validation errors -> problems ----
 
-_BRANCH = re.compile(r"^(int|float|str|bool|date|none|literal\[.*\]|constrained-.*|function-.*)$")
+_BRANCH = r"^(int|float|str|bool|date|none|literal\[.*\]|constrained-.*|function-.*)$"
 
 
 def key_path(loc: tuple[int | str, ...]) -> str:
@@ -249,7 +251,7 @@ def key_path(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif after_item or not _BRANCH.match(part):  # a result's `date` is a key
+        elif after_item or not re.match(_BRANCH, part):  # a result's `date` is a key
             path = f"{path}.{part}" if path else part
         after_item = isinstance(part, int)
     return path
