@@ -398,10 +398,16 @@ class PostApp(App[int]):
         self._marks = self.set_timer(MARK_CHANGES_SECONDS, self._mark_changes)
 
     def _mark_changes(self) -> None:
-        if self.doc.head is None:  # what git has turned out not to load: no changes view
+        if self._head_loads():
+            self.changed = frozenset(self.doc.changed_paths())
+
+    def _head_loads(self) -> bool:
+        """Whether the plan git has at HEAD loads; if not, f7 goes (it was offered while
+        git's answer was not read yet)."""
+        if self.doc.head is None:
             self.refresh_bindings()
-            return
-        self.changed = frozenset(self.doc.changed_paths())
+            return False
+        return True
 
     def _follow_plan_language(self) -> None:
         """Speak the plan's language (an edit, undo or reload may change it), unless
@@ -679,8 +685,7 @@ class PostApp(App[int]):
         from posttui.core.diff import by_step, key_paths
         from posttui.ui.screens.changes import ChangesView
 
-        if self.doc.head is None:  # what git has turned out not to load
-            self.refresh_bindings()
+        if not self._head_loads():
             return
         changes = by_step(self.doc.changes_since_head())
         paths = key_paths(changes, self.plan)

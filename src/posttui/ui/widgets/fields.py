@@ -581,7 +581,7 @@ class ChoiceBox(Widget, can_focus=True):
         `title`: the picker's."""
         super().__init__(classes=classes)
         self.title = title
-        self.choices = choices
+        self.names = dict(choices)
         self.value = value
         self.prompt = prompt
 
@@ -593,11 +593,10 @@ class ChoiceBox(Widget, can_focus=True):
 
     def render(self) -> Content:
         dim = self.get_visual_style("choice-box--dim")
-        names = dict(self.choices)
         if self.value is None:
             shown = Content.styled(self.prompt, dim)
         else:
-            shown = Content(names.get(self.value, self.value))
+            shown = Content(self.names.get(self.value, self.value))
         room = max(self.content_region.width - 2, 0)
         shown = shown.truncate(room, ellipsis=True)
         arrow = Content.styled("▼", dim)
@@ -606,7 +605,7 @@ class ChoiceBox(Widget, can_focus=True):
     def action_select(self, typed: str = "") -> None:
         from posttui.ui.widgets.picker import Picker, PickerItem
 
-        items = [PickerItem(value, name) for value, name in self.choices]
+        items = [PickerItem(value, name) for value, name in self.names.items()]
         chosen = [self.value] if self.value is not None else []
         picker = Picker(self.title, items, chosen, multiple=False, ids=False, typed=typed)
         self.app.push_screen(picker, self._picked)
