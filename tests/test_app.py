@@ -454,6 +454,25 @@ async def test_remove_a_target_by_key_never_by_tab_and_enter(plan_copy) -> None:
     assert [t.platform for t in targets] == ["youtube"]
 
 
+async def test_an_id_typed_through_another_objectives_id_stays_with_its_objective(
+    plan_copy,
+) -> None:
+    path = plan_copy(NORDLYS)
+    async with editing(path) as (app, pilot):
+        await switch(pilot, "f3")
+        last = app.plan.objectives[-1].id
+        await pilot.press("n")  # after the first objective
+        await pilot.press("tab")
+        await retype(pilot, f"{last}-2027")  # passes through `last`
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert field_of(app).path == "objectives[1].id"
+        assert field_of(app).query_one(Input).value == f"{last}-2027"
+    ids = [objective.id for objective in saved(path).objectives]
+    assert ids[1] == f"{last}-2027"
+    assert ids[-1] == last
+
+
 async def test_remove_a_target_with_its_button(plan_copy) -> None:
     path = plan_copy(NORDLYS)
     async with editing(path) as (app, pilot):

@@ -158,3 +158,17 @@ def test_unsaved_means_differs_from_the_file_whatever_the_edits(document: Docume
     assert document.dirty
     document.undo()
     assert not document.dirty
+
+
+def test_typing_an_id_through_another_items_id_renames_only_the_item_typed_in(
+    document: Document,
+) -> None:
+    """Typing `folgere-2027` into a new objective passes through `folgere`, another
+    objective's id: each key still edits the objective typed in, never that one."""
+    other = document.plan.objectives[-1].id
+    typed_in = document.key("objectives", 0)  # the id it had when typing began
+    for end in range(1, len(other) + 6):
+        document.edit_item(typed_in, "id", (other + "-2027")[:end], typing=True)
+    ids = [objective.id for objective in document.plan.objectives]
+    assert ids[0] == other + "-2027"
+    assert ids[-1] == other

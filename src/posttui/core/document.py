@@ -89,19 +89,23 @@ class Document:
 
     def find(self, key: ItemKey) -> int | None:
         """Where the item `key` names is now (None: it is gone). Edits on their way when
-        the item's id changed name it by the id it had: they still find it."""
+        the item's id changed name it by the id it had: they still find it.
+
+        The ids it has had are tried where it was first, then anywhere: an id typed
+        through another item's id (`folgere` on the way to `folgere-2027`) is a name
+        of that item too, and must not take the edits of the item typed in."""
         items = paths.get(self.plan, key.section)
-        wanted, seen = key.id, set()
-        while wanted not in seen:
-            seen.add(wanted)
-            if key.index < len(items) and items[key.index].id == wanted:
-                return key.index
-            if (
-                index := next((i for i, it in enumerate(items) if it.id == wanted), None)
-            ) is not None:
-                return index
-            wanted = self._renamed.get((key.section, wanted), wanted)
-        return None
+        names = self._names(key)
+        if key.index < len(items) and items[key.index].id in names:
+            return key.index
+        return next((i for name in names for i, it in enumerate(items) if it.id == name), None)
+
+    def _names(self, key: ItemKey) -> list[str]:
+        """The ids the item `key` names has had since, from `key.id` on, in order."""
+        names = [key.id]
+        while (new := self._renamed.get((key.section, names[-1]))) and new not in names:
+            names.append(new)
+        return names
 
     def key(self, section: str, index: int) -> ItemKey:
         return ItemKey(section, paths.get(self.plan, section)[index].id, index)
